@@ -1,0 +1,87 @@
+# The course's commands. Students need two: `make lab` and `make test`.
+# Everything else is for instructors and maintainers (see README.md).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP_VERSION := 26.3
+PINS   := requirements/constraints.txt
+STAMP  := $(VENV)/.installed
+EDITION ?= student
+LESSON ?=
+# Jupyter refuses to run as root unless told; pass the flag only when we are root.
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# Keep Jupyter's and matplotlib's per-user files inside the project.
+export JUPYTER_CONFIG_DIR := $(CURDIR)/.venv/etc/jupyter-user
+export MPLCONFIGDIR := $(CURDIR)/.venv/mplconfig
+
+.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs clean
+
+help:
+	@echo "make lab        set up (first time) and open the course in JupyterLab"
+	@echo "make test       set up and run every test (unit tests + strict nbval)"
+	@echo "make lab EDITION=instructor   open the instructor edition"
+	@echo "make reset LESSON=02          fresh copy of one lesson (the old one is kept)"
+	@echo "make editions | handout | export | answer-key | bench | test-browser | author"
+
+# The environment: rebuilt when pyproject.toml or the pins change.
+$(STAMP): pyproject.toml $(PINS)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's python3-venv (needed to create $(VENV))"; \
+	    apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); \
+	  else \
+	    echo "Cannot create a virtual environment. On Debian/Ubuntu run: sudo apt-get install python3-venv"; exit 1; \
+	  fi; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(PINS) -e '.[lab,test]'
+	@touch $@
+
+work: $(STAMP)
+	@$(BIN)/python -m course_lib workcopy --edition $(EDITION)
+
+lab: work
+	cd work/$(EDITION) && ../../$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.ip=127.0.0.1 00_start_here.ipynb
+
+author: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.ip=127.0.0.1 00_start_here.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-browser: $(STAMP)
+	$(BIN)/python -m pytest -p no:nbval tests/browser
+
+editions: $(STAMP)
+	$(BIN)/python -m course_lib editions
+
+handout: $(STAMP)
+	$(BIN)/python -m course_lib handout
+
+export: $(STAMP)
+	$(BIN)/python -m course_lib export
+
+answer-key: $(STAMP)
+	$(BIN)/python -m course_lib answer-key
+
+reset: $(STAMP)
+	$(BIN)/python -m course_lib reset --lesson "$(LESSON)" --edition $(EDITION)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+# Maintainers: refresh checksums and source lists in data/datapackage.json after editing data/.
+data: $(STAMP)
+	$(BIN)/python tools/refresh_datapackage.py
+
+# Maintainers: re-run every source notebook and store its outputs (what nbval compares).
+outputs: $(STAMP)
+	$(BIN)/python -m course_lib execute notebooks/*.ipynb
+
+# Maintainers: re-pin after changing dependencies in pyproject.toml.
+pins: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | sed '/^-e /d' > $(PINS).new
+	@{ head -2 $(PINS); cat $(PINS).new; } > $(PINS).tmp && mv $(PINS).tmp $(PINS) && rm $(PINS).new
+
+clean:
+	rm -rf $(VENV) dist build artifacts

@@ -1,0 +1,193 @@
+"""Self-checks: immediate feedback on an exercise without revealing its answer.
+
+Answer keys are salted sha256 hashes of the normalised answer (numbers rounded to their stated
+precision first), so the student edition never holds a plain answer. A student's input is only
+normalised and hashed; it is never evaluated as code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import math
+import numbers
+import re
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import store
+from .errors import AnswerError
+
+KEYS_FILE = Path(__file__).with_name("content") / "exercises.json"
+KINDS = ("number", "string", "set", "date", "frame")
+
+
+@lru_cache(maxsize=1)
+def _keys() -> dict:
+    return json.loads(KEYS_FILE.read_text(encoding="utf-8"))
+
+
+def exercise(exercise_id: str) -> dict:
+    """The public part of one exercise: lesson, kind, precision, question and hint."""
+    keys = _keys()
+    if not isinstance(exercise_id, str) or exercise_id not in keys:
+        lesson = str(exercise_id).split(".")[0]
+        near = [k for k in keys if k.startswith(lesson + ".")] or list(keys)
+        raise AnswerError(
+            f"There is no exercise {exercise_id!r}. Exercise ids look like '01.2'; "
+            f"known ones include: {', '.join(near[:8])}."
+        )
+    return {k: v for k, v in keys[exercise_id].items() if k not in ("salt", "sha256")}
+
+
+def _number(value, precision: int) -> str:
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
+        raise AnswerError(f"This exercise wants a number, not {type(value).__name__}.")
+    try:
+        number = float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+    except ValueError:
+        raise AnswerError(f"This exercise wants a number; {value!r} is not one.") from None
+    if not math.isfinite(number):
+        raise AnswerError("This exercise wants a finite number.")
+    text = f"{round(number, precision):.{precision}f}"
+    return f"{0:.{precision}f}" if float(text) == 0 else text  # no "-0.0"
+
+
+def _string(value) -> str:
+    if not isinstance(value, str):
+        raise AnswerError(f"This exercise wants text in quotes, not {type(value).__name__}.")
+    text = re.sub(r"\s+", " ", value.casefold()).strip()
+    return text.strip(" .,;:!?\"'\u201c\u201d\u2018\u2019")
+
+
+def _set(value) -> str:
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise AnswerError("This exercise wants several items, e.g. ['LDP', 'Komeito'] or a set.")
+    items = sorted({_string(str(v)) for v in value})
+    return "\x1f".join(items)
+
+
+def _date(value) -> str:
+    if not isinstance(value, (str, dt.date, pd.Timestamp)):
+        raise AnswerError(f"This exercise wants a date such as '2009-09-16', not {type(value).__name__}.")
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise AnswerError(f"{value!r} is not a date; write it as 'YYYY-MM-DD'.") from None
+    if pd.isna(stamp):
+        raise AnswerError("This exercise wants a date, not a missing value.")
+    return f"{stamp:%Y-%m-%d}"
+
+
+def _frame(value, precision: int) -> str:
+    if isinstance(value, pd.Series):
+        value = value.reset_index()
+    if not isinstance(value, pd.DataFrame):
+        raise AnswerError(f"This exercise wants a DataFrame, not {type(value).__name__}.")
+    frame = value.reset_index(drop=True).copy()
+    frame.columns = [_string(str(c)) for c in frame.columns]
+    for column in frame.columns:
+        if pd.api.types.is_float_dtype(frame[column]):
+            frame[column] = frame[column].round(precision)
+        elif pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    return frame.astype(str).to_csv(index=False)
+
+
+def normalise(kind: str, value, precision: int = 0) -> str:
+    """The canonical text of an answer, the same for every way of writing the same answer."""
+    if kind == "number":
+        return _number(value, precision)
+    if kind == "string":
+        return _string(value)
+    if kind == "set":
+        return _set(value)
+    if kind == "date":
+        return _date(value)
+    if kind == "frame":
+        return _frame(value, precision)
+    raise AnswerError(f"Unknown exercise kind {kind!r}; kinds are {', '.join(KINDS)}.")
+
+
+def digest(salt: str, normalised: str) -> str:
+    return hashlib.sha256(f"{salt}\x00{normalised}".encode("utf-8")).hexdigest()
+
+
+def make_key(kind: str, answer, precision: int = 0, salt: str | None = None) -> dict:
+    """A key entry for exercises.json (maintainers only): salt and hash, never the answer."""
+    salt = salt or secrets.token_hex(8)
+    return {"kind": kind, "precision": precision, "salt": salt,
+            "sha256": digest(salt, normalise(kind, answer, precision))}
+
+
+def add_exercise(exercise_id: str, kind: str, answer, *, question: str, hint: str,
+                 precision: int = 0) -> None:
+    """Store (or replace) one exercise's hashed key in exercises.json (maintainers only)."""
+    if not re.match(r"^\d\d\.\d+$", exercise_id):
+        raise AnswerError(f"Exercise ids look like '01.2', not {exercise_id!r}.")
+    keys = json.loads(KEYS_FILE.read_text(encoding="utf-8")) if KEYS_FILE.exists() else {}
+    keys[exercise_id] = {"lesson": exercise_id[:2], "question": question, "hint": hint,
+                         **make_key(kind, answer, precision)}
+    ordered = dict(sorted(keys.items(), key=lambda kv: [int(x) for x in kv[0].split(".")]))
+    KEYS_FILE.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _keys.cache_clear()
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What check() says; shows as a coloured line in a notebook."""
+
+    exercise_id: str
+    status: str  # "correct", "not yet", "not answered"
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def __repr__(self) -> str:
+        return f"Exercise {self.exercise_id}: {self.message}"
+
+    def _repr_html_(self) -> str:
+        colour = {"correct": "#009E73", "not yet": "#D55E00"}.get(self.status, "#555555")
+        mark = {"correct": "\u2714", "not yet": "\u2718"}.get(self.status, "\u2026")
+        return (f'<p style="color:{colour}" class="course-check" data-status="{self.status}">'
+                f"{mark} Exercise {html.escape(self.exercise_id)}: {html.escape(self.message)}</p>")
+
+
+def _record(exercise_id: str, correct: bool) -> None:
+    def change(state):
+        entry = state.setdefault(exercise_id, {"correct": False, "attempts": 0})
+        entry["attempts"] += 1
+        entry["correct"] = entry["correct"] or correct
+
+    store.update("checks", change)
+
+
+def check(exercise_id: str, answer=...) -> Feedback:
+    """Check an answer: correct, or not yet with a hint. ``...`` means not answered yet."""
+    info = exercise(exercise_id)
+    if answer is ... or answer is None:
+        return Feedback(exercise_id, "not answered",
+                        "not answered yet. Replace ... with your answer and run the cell again.")
+    try:
+        normalised = normalise(info["kind"], answer, info.get("precision", 0))
+    except AnswerError as problem:
+        return Feedback(exercise_id, "not yet", f"{problem}")
+    key = _keys()[exercise_id]
+    correct = digest(key["salt"], normalised) == key["sha256"]
+    _record(exercise_id, correct)
+    if correct:
+        return Feedback(exercise_id, "correct", "correct. Well done.")
+    return Feedback(exercise_id, "not yet", f"not yet. Hint: {info['hint']}")
+
+
+def results() -> dict:
+    """Saved self-check results: {exercise_id: {"correct": bool, "attempts": int}}."""
+    return store.read("checks")

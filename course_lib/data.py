@@ -1,0 +1,376 @@
+"""The course's data package: read, type, validate and cache the curated datasets.
+
+This is the only module that touches files in ``data/``. The Frictionless descriptor
+``data/datapackage.json`` is the single source of truth for schemas, sources, licences and
+checksums; this module checks files against it in plain pandas (the ``frictionless`` library is
+used by the test suite only, because it is too slow to import in a lesson).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import (
+    ChecksumError,
+    DataFileMissingError,
+    DescriptorError,
+    SchemaError,
+    UnknownDatasetError,
+)
+
+DATA_DIR_ENV = "COURSE_DATA_DIR"
+DESCRIPTOR = "datapackage.json"
+
+_descriptors: dict[Path, tuple[int, dict]] = {}
+_frames: dict[tuple[Path, str], pd.DataFrame] = {}
+
+
+def data_dir() -> Path:
+    """Where the data package lives: $COURSE_DATA_DIR, else inside a built wheel, else the clone."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser().resolve()
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data", here.parent / "data"):
+        if (candidate / DESCRIPTOR).is_file():
+            return candidate
+    raise DescriptorError(
+        f"Cannot find the course data ({DESCRIPTOR}) next to course_lib. "
+        f"Reinstall the course, or set {DATA_DIR_ENV} to the folder that holds {DESCRIPTOR}."
+    )
+
+
+def clear_cache() -> None:
+    """Forget every descriptor and dataset read so far (the next load re-checks the files)."""
+    _descriptors.clear()
+    _frames.clear()
+
+
+def descriptor() -> dict:
+    """The parsed data package descriptor, checked for the keys the course relies on."""
+    path = data_dir() / DESCRIPTOR
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise DescriptorError(f"{path} is missing: the data package has no descriptor.") from None
+    cached = _descriptors.get(path)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DescriptorError(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from None
+    _check_descriptor(package, path.name)
+    _descriptors[path] = (mtime, package)
+    return package
+
+
+def _check_descriptor(package: object, filename: str) -> None:
+    if not isinstance(package, dict):
+        raise DescriptorError(f"{filename} must hold a JSON object at the top level.")
+    for key in ("as_of", "resources"):
+        if key not in package:
+            raise DescriptorError(f"{filename} lacks the top-level key '{key}'.")
+    for i, res in enumerate(package["resources"]):
+        label = res.get("name", f"resource #{i + 1}") if isinstance(res, dict) else f"resource #{i + 1}"
+        for key in ("name", "path", "title", "hash", "schema"):
+            if not isinstance(res, dict) or key not in res:
+                raise DescriptorError(f"{filename}: {label} lacks the key '{key}'.")
+        fields = res["schema"].get("fields") if isinstance(res["schema"], dict) else None
+        if not fields or not all(isinstance(f, dict) and "name" in f and "type" in f for f in fields):
+            raise DescriptorError(
+                f"{filename}: {label} needs schema.fields, each with a 'name' and a 'type'."
+            )
+        if not str(res["hash"]).startswith("sha256:"):
+            raise DescriptorError(f"{filename}: {label} must give its hash as 'sha256:<hex>'.")
+
+
+def _resources() -> dict[str, dict]:
+    return {res["name"]: res for res in descriptor()["resources"]}
+
+
+def dataset_names() -> list[str]:
+    """Names of every dataset in the package, in descriptor order."""
+    return list(_resources())
+
+
+def resource(name: str) -> dict:
+    """The descriptor entry of one dataset; an unknown name suggests the close ones."""
+    resources = _resources()
+    if not isinstance(name, str):
+        raise UnknownDatasetError(
+            f"A dataset name must be text such as 'prime_ministers', not {type(name).__name__}."
+        )
+    if name in resources:
+        return resources[name]
+    close = difflib.get_close_matches(name.strip().lower(), resources, n=3, cutoff=0.5)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise UnknownDatasetError(
+        f"There is no dataset called '{name}'.{hint} list_datasets() shows them all."
+    )
+
+
+def as_of() -> pd.Timestamp:
+    """The data package's "as of" date: the course's idea of today (nothing reads the clock)."""
+    return pd.Timestamp(descriptor()["as_of"])
+
+
+def list_datasets() -> pd.DataFrame:
+    """One row per dataset: name, title, rows and topics."""
+    rows = [
+        {
+            "name": res["name"],
+            "title": res["title"],
+            "rows": res.get("rows"),
+            "topics": ", ".join(res.get("topics", [])),
+        }
+        for res in descriptor()["resources"]
+    ]
+    frame = pd.DataFrame(rows, columns=["name", "title", "rows", "topics"])
+    frame["rows"] = frame["rows"].astype("Int64")
+    return frame
+
+
+def describe(name: str) -> pd.DataFrame:
+    """The codebook of one dataset: field, type, unit and description."""
+    fields = resource(name)["schema"]["fields"]
+    return pd.DataFrame(
+        [
+            {
+                "field": f["name"],
+                "type": f["type"],
+                "unit": f.get("unit", ""),
+                "description": f.get("description", ""),
+            }
+            for f in fields
+        ]
+    )
+
+
+def load(name: str) -> pd.DataFrame:
+    """A dataset as a typed DataFrame, its metadata in ``df.attrs``.
+
+    The first load in a process checks the file's sha256 and schema; later loads reuse the
+    checked copy. Each call returns a fresh copy, so a lesson can change it freely.
+    """
+    res = resource(name)
+    key = (data_dir(), name)
+    if key not in _frames:
+        _frames[key] = _read_checked(res, key[0])
+    frame = _frames[key].copy()
+    frame.attrs = _metadata(res)
+    return frame
+
+
+def _read_checked(res: dict, folder: Path) -> pd.DataFrame:
+    path = folder / res["path"]
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileMissingError(
+            f"The file for dataset '{res['name']}' is missing: {path}. "
+            "Restore it from the course repository (git checkout -- data/)."
+        ) from None
+    expected = res["hash"].split(":", 1)[1]
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != expected:
+        raise ChecksumError(
+            f"{path.name} has changed since it was published: its sha256 checksum is "
+            f"{actual[:12]}..., the data package expects {expected[:12]}.... "
+            "Restore the file (git checkout -- data/) rather than editing data by hand."
+        )
+    table = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, na_values=[""])
+    return _apply_schema(table, res["schema"], path.name)
+
+
+def _apply_schema(table: pd.DataFrame, schema: dict, filename: str) -> pd.DataFrame:
+    fields = schema["fields"]
+    names = [f["name"] for f in fields]
+    if list(table.columns) != names:
+        missing = [n for n in names if n not in table.columns]
+        extra = [c for c in table.columns if c not in names]
+        detail = []
+        if missing:
+            detail.append(f"missing {missing}")
+        if extra:
+            detail.append(f"unexpected {extra}")
+        if not detail:
+            detail.append("the columns are in a different order")
+        raise SchemaError(
+            f"{filename}: the header does not match the schema ({'; '.join(detail)})."
+        )
+    out = {}
+    for field in fields:
+        out[field["name"]] = _typed_column(table[field["name"]], field, filename)
+    frame = pd.DataFrame(out)
+    _check_keys(frame, table, schema, filename)
+    return frame
+
+
+_TYPE_WORDS = {
+    "integer": "a whole number",
+    "year": "a four-digit year",
+    "number": "a number",
+    "boolean": "true or false",
+    "date": "a date written YYYY-MM-DD",
+}
+
+
+def _fail(filename: str, index, column: str, value, problem: str) -> SchemaError:
+    # index is the 0-based data row; the file line adds the header line and counts from 1.
+    return SchemaError(
+        f"{filename}, line {int(index) + 2} (data row {int(index) + 1}), column '{column}': "
+        f"{value!r} {problem}."
+    )
+
+
+def _typed_column(raw: pd.Series, field: dict, filename: str) -> pd.Series:
+    kind = field["type"]
+    name = field["name"]
+    present = raw.notna()
+    if kind in ("integer", "year"):
+        number = pd.to_numeric(raw, errors="coerce")
+        bad = present & (number.isna() | (number % 1 != 0))
+        typed = number.astype("Float64").astype("Int64") if not bad.any() else None
+    elif kind == "number":
+        number = pd.to_numeric(raw, errors="coerce")
+        bad = present & number.isna()
+        typed = number.astype("Float64")
+    elif kind == "boolean":
+        lowered = raw.str.lower()
+        mapped = lowered.map({"true": True, "false": False})
+        bad = present & mapped.isna()
+        typed = mapped.astype("boolean")
+    elif kind == "date":
+        dates = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
+        bad = present & dates.isna()
+        typed = dates
+    elif kind == "string":
+        bad = pd.Series(False, index=raw.index)
+        typed = raw.astype("string")
+    else:
+        raise SchemaError(f"{filename}: field '{name}' has an unknown type '{kind}'.")
+    if bad.any():
+        i = bad.idxmax()
+        raise _fail(filename, i, name, raw[i], f"is not {_TYPE_WORDS[kind]}")
+    return _check_constraints(typed, raw, field, filename)
+
+
+def _check_constraints(typed: pd.Series, raw: pd.Series, field: dict, filename: str) -> pd.Series:
+    name = field["name"]
+    rules = field.get("constraints", {})
+    if rules.get("required") and typed.isna().any():
+        i = typed.isna().idxmax()
+        raise _fail(filename, i, name, "", "is empty, but a value is required")
+    if "enum" in rules:
+        allowed = rules["enum"]
+        outside = typed.notna() & ~typed.isin(allowed)
+        if outside.any():
+            i = outside.idxmax()
+            raise _fail(filename, i, name, raw[i], f"is not one of the allowed values {allowed}")
+        typed = typed.astype(pd.CategoricalDtype(categories=allowed))
+    for bound, test, word in (("minimum", "__lt__", "below"), ("maximum", "__gt__", "above")):
+        if bound in rules:
+            limit = rules[bound]
+            if field["type"] == "date":
+                limit = pd.Timestamp(limit)
+            beyond = typed.notna() & getattr(typed, test)(limit).fillna(False).astype(bool)
+            if beyond.any():
+                i = beyond.idxmax()
+                raise _fail(filename, i, name, raw[i], f"is {word} the {bound} {rules[bound]}")
+    if rules.get("unique"):
+        dup = typed.notna() & typed.duplicated(keep="first")
+        if dup.any():
+            i = dup.idxmax()
+            raise _fail(filename, i, name, raw[i], "repeats a value that must be unique")
+    return typed
+
+
+def _check_keys(frame: pd.DataFrame, raw: pd.DataFrame, schema: dict, filename: str) -> None:
+    key = schema.get("primaryKey")
+    if not key:
+        return
+    key = [key] if isinstance(key, str) else list(key)
+    empty = frame[key].isna().any(axis=1)
+    if empty.any():
+        i = empty.idxmax()
+        col = next(k for k in key if pd.isna(frame.at[i, k]))
+        raise _fail(filename, i, col, "", "is empty, but it is part of the primary key")
+    dup = frame.duplicated(subset=key, keep="first")
+    if dup.any():
+        i = dup.idxmax()
+        value = "|".join(str(raw.at[i, k]) for k in key)
+        raise _fail(filename, i, "+".join(key), value, "repeats a primary key already used above")
+
+
+def _metadata(res: dict) -> dict:
+    return {
+        "name": res["name"],
+        "title": res["title"],
+        "description": res.get("description", ""),
+        "path": res["path"],
+        "topics": list(res.get("topics", [])),
+        "coverage": dict(res.get("coverage", {})),
+        "provenance": res.get("provenance", ""),
+        "license": [dict(x) for x in res.get("licenses", [])],
+        "sources": [dict(s) for s in res.get("sources", [])],
+        "as_of": descriptor()["as_of"],
+    }
+
+
+def sources(name: str) -> pd.DataFrame:
+    """The sources (id, title, publisher, url, accessed, notes) that a dataset's rows cite."""
+    resource(name)
+    table = load("sources")
+    if name == "sources":
+        return table
+    data = load(name)
+    used = set()
+    for column in ("source_id", "second_source_id"):
+        if column in data:
+            used.update(data[column].dropna().astype(str))
+    return table[table["id"].astype(str).isin(used)].reset_index(drop=True)
+
+
+def cite(name: str) -> str:
+    """A formatted citation of a dataset: the course package, then every source its rows use."""
+    res = resource(name)
+    package = descriptor()
+    lines = [
+        f"{package.get('title', 'Course data package')}, dataset '{name}' ({res['title']}), "
+        f"version {package.get('version', '?')}, data as of {package['as_of']}.",
+        "Sources:",
+    ]
+    for row in sources(name).itertuples(index=False):
+        lines.append(
+            f"  - {row.publisher}: \"{row.title}\". {row.url} (accessed {row.accessed:%Y-%m-%d})."
+        )
+    return "\n".join(lines)
+
+
+def find(keyword: str) -> pd.DataFrame:
+    """Datasets and fields whose name, title or description mention ``keyword``."""
+    if not isinstance(keyword, str) or not keyword.strip():
+        raise UnknownDatasetError("find() needs a word to look for, such as find('Okinawa').")
+    word = keyword.strip().lower()
+    hits = []
+    for res in descriptor()["resources"]:
+        texts = [("dataset", "", res["name"]), ("dataset", "", res["title"]),
+                 ("dataset", "", res.get("description", ""))]
+        texts += [("field", f["name"], f["name"]) for f in res["schema"]["fields"]]
+        texts += [("field", f["name"], f.get("description", "")) for f in res["schema"]["fields"]]
+        seen = set()
+        for where, field, text in texts:
+            if word in text.lower() and (where, field) not in seen:
+                seen.add((where, field))
+                hits.append({"dataset": res["name"], "field": field, "match": text})
+    return pd.DataFrame(hits, columns=["dataset", "field", "match"])

@@ -1,0 +1,72 @@
+"""Printable documents for the seminar room: the discussion handout and the answer key."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import nbformat
+
+from .answers import prompts
+from .checks import _keys
+from .editions import SOLUTION, source_notebooks, tags
+from .lessons import LESSONS
+
+_STYLE = (
+    "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.4}"
+    "section{page-break-after:always}pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}"
+    "@media print{section{page-break-after:always}}</style>"
+)
+
+
+def _page(title: str, sections: list[str]) -> str:
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}'
+            f"</title>{_STYLE}</head><body><h1>{html.escape(title)}</h1>{''.join(sections)}</body></html>")
+
+
+def handout() -> str:
+    """Every discussion prompt by lesson, with essay paragraphs and suggested minutes."""
+    sections = []
+    for item in LESSONS:
+        entries = [(pid, info) for pid, info in prompts().items() if info["lesson"] == item.id]
+        if not entries:
+            continue
+        body = "".join(
+            f"<h3>{html.escape(pid)}: {html.escape(info['title'])}</h3>"
+            f"<p><em>Essay {html.escape(info['paragraphs'])}; about {info['minutes']} minutes.</em></p>"
+            f"<p>{html.escape(info['question'])}</p>"
+            for pid, info in entries
+        )
+        sections.append(f"<section><h2>Lesson {item.id}: {html.escape(item.title)}</h2>{body}</section>")
+    return _page("Discussion handout: US-Japan Alliance at 50", sections)
+
+
+def _text_output(cell) -> str:
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            parts.append(output.get("text", ""))
+        elif "data" in output:
+            parts.append(output["data"].get("text/plain", ""))
+    return "".join(parts).strip()
+
+
+def answer_key(source: Path = Path("notebooks")) -> str:
+    """One page per lesson: each exercise's question, the worked solution and its result."""
+    by_file = {p.name: p for p in source_notebooks(source)}
+    sections = []
+    for item in LESSONS:
+        exercises = {k: v for k, v in _keys().items() if k.startswith(item.id + ".")}
+        nb = nbformat.read(by_file[item.file], as_version=4)
+        solutions = [c for c in nb.cells if SOLUTION in tags(c)]
+        body = []
+        for ex_id, info in exercises.items():
+            cells = [c for c in solutions if f'"{ex_id}"' in c.source]
+            code = "\n\n".join(c.source for c in cells) or "(no solution cell found)"
+            result = "\n".join(_text_output(c) for c in cells)
+            body.append(
+                f"<h3>Exercise {html.escape(ex_id)}</h3><p>{html.escape(info['question'])}</p>"
+                f"<pre>{html.escape(code)}</pre><p>Result: <code>{html.escape(result)}</code></p>"
+            )
+        sections.append(f"<section><h2>Lesson {item.id}: {html.escape(item.title)}</h2>{''.join(body)}</section>")
+    return _page("Answer key for instructors: US-Japan Alliance at 50", sections)

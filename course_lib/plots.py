@@ -1,0 +1,125 @@
+"""Figures for the lessons: a colour-blind-safe palette and alt text on every figure.
+
+Figures are built on matplotlib's object API (no pyplot), rendered to PNG and shown as an
+``<img>`` with alt text and a visible caption, so screen-reader users get the same message.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+
+import pandas as pd
+
+# Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+@dataclass(frozen=True)
+class AltFigure:
+    """A rendered figure with its alt text; displays as HTML with the alt text as caption."""
+
+    png: bytes
+    alt: str
+
+    def to_html(self) -> str:
+        data = base64.b64encode(self.png).decode("ascii")
+        alt = html.escape(self.alt, quote=True)
+        return (
+            f'<figure style="margin:0"><img src="data:image/png;base64,{data}" alt="{alt}" '
+            f'style="max-width:100%"/><figcaption style="font-size:0.9em">{html.escape(self.alt)}'
+            "</figcaption></figure>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return f"Figure: {self.alt}"
+
+
+def new_figure(width: float = 9, height: float = 4.5):
+    """A matplotlib Figure not attached to pyplot (so nothing is displayed twice)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def render(fig, alt: str) -> AltFigure:
+    """Render a figure to PNG with its alt text; an empty alt text is refused."""
+    if not alt or not alt.strip():
+        raise ValueError("Every course figure needs alt text that says what it shows.")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    return AltFigure(buffer.getvalue(), alt.strip())
+
+
+def show_figure(fig, alt: str) -> AltFigure:
+    """Render a student's own matplotlib figure with alt text, for display in a notebook."""
+    return render(fig, alt)
+
+
+def timeline(events: pd.DataFrame, categories: tuple[str, ...], alt: str) -> AltFigure:
+    """Events as points on one lane per category, coloured and shaped by category."""
+    fig = new_figure(9, 0.45 * max(len(categories), 1) + 1.6)
+    ax = fig.add_subplot()
+    for lane, category in enumerate(categories):
+        rows = events[events["category"] == category]
+        ax.scatter(rows["date"], [lane] * len(rows), s=36, color=OKABE_ITO[lane % 8],
+                   marker=MARKERS[lane % 8], label=category, zorder=3)
+    ax.set_yticks(range(len(categories)), [c.replace("_", " ") for c in categories])
+    ax.set_ylim(-0.7, len(categories) - 0.3)
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.set_xlabel("Year")
+    ax.set_title(f"{len(events)} alliance events")
+    return render(fig, alt)
+
+
+def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str) -> AltFigure:
+    """Prime ministers and presidents as bars on two rows, so their overlaps can be read."""
+    fig = new_figure(9, 3.2)
+    ax = fig.add_subplot()
+    end = pd.Timestamp(as_of)
+    for row, (label, table, colour) in enumerate(
+        (("US presidents", us, OKABE_ITO[4]), ("Japan's prime ministers", japan, OKABE_ITO[5]))
+    ):
+        for i, item in enumerate(table.itertuples()):
+            finish = item.end_date if pd.notna(item.end_date) else end
+            ax.barh(row, (finish - item.start_date).days, left=item.start_date, height=0.6,
+                    color=colour, alpha=1.0 if i % 2 == 0 else 0.55, edgecolor="white")
+    ax.set_yticks([0, 1], ["US presidents", "Japan's prime ministers"])
+    ax.set_xlabel("Year")
+    ax.grid(axis="x", color="#dddddd")
+    ax.set_title("Who held office when (alternate shades mark successive leaders)")
+    return render(fig, alt)
+
+
+def dataset_overview(frame: pd.DataFrame, name: str) -> AltFigure:
+    """A small figure for any dataset: rows per year if it has dates, else rows per category."""
+    fig = new_figure(6, 2.4)
+    ax = fig.add_subplot()
+    dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
+    years = [c for c in ("year", "survey_year", "fiscal_year") if c in frame]
+    if dates or years:
+        column = dates[0] if dates else years[0]
+        values = frame[column].dt.year if dates else frame[column]
+        counts = values.dropna().astype(int).value_counts().sort_index()
+        ax.bar(counts.index, counts.to_numpy(), color=OKABE_ITO[4], width=0.8)
+        ax.set_xlabel("Year")
+        what = f"rows per year of {column}"
+    else:
+        column = next((c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)),
+                      frame.columns[0])
+        counts = frame[column].astype(str).value_counts().head(12).sort_values()
+        ax.barh(counts.index, counts.to_numpy(), color=OKABE_ITO[2])
+        what = f"rows per {column}"
+    ax.set_ylabel("Rows")
+    ax.set_title(f"{name}: {what}", fontsize=10)
+    peak = counts.idxmax() if len(counts) else "none"
+    return render(fig, f"Bar chart of {name}, {what}: {len(frame)} rows, most at {peak}.")

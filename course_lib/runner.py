@@ -1,0 +1,36 @@
+"""Run notebooks top to bottom with nbclient (maintainers' `make outputs`, tests, benchmark)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from .store import ANSWERS_ENV
+
+
+def execute(path: Path, *, save: bool = False, timeout: int = 180, answers_dir: Path | None = None):
+    """Execute one notebook in its own folder; student state goes to a throw-away folder."""
+    from nbclient import NotebookClient
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    previous = os.environ.get(ANSWERS_ENV)
+    with tempfile.TemporaryDirectory(prefix="course-answers-") as scratch:
+        os.environ[ANSWERS_ENV] = str(answers_dir or scratch)
+        try:
+            client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                    resources={"metadata": {"path": str(path.parent)}})
+            client.execute()
+        finally:
+            if previous is None:
+                os.environ.pop(ANSWERS_ENV, None)
+            else:
+                os.environ[ANSWERS_ENV] = previous
+    if save:
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)
+        nbformat.write(nb, path)
+    return nb

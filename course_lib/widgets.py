@@ -1,0 +1,42 @@
+"""Lesson widgets: thin ipywidgets shells. Each control calls a pure function from
+``course_lib.analysis`` and shows its result as text and as a figure with alt text."""
+
+from __future__ import annotations
+
+import html
+
+from . import plots
+from .analysis import timeline as tl
+from .data import load
+
+
+def _labelled(widget, label: str):
+    """Give a control a visible label that screen readers announce too."""
+    widget.description = label
+    widget.style = {"description_width": "initial"}
+    return widget
+
+
+def timeline_explorer():
+    """Lesson 01: filter the alliance timeline by era and category."""
+    import ipywidgets as w
+
+    events = load("alliance_timeline")
+    era = _labelled(w.Dropdown(options=list(tl.ERAS), value="All years"), "Era")
+    cats = _labelled(
+        w.SelectMultiple(options=list(tl.CATEGORIES), value=list(tl.CATEGORIES), rows=len(tl.CATEGORIES)),
+        "Categories (Ctrl/Shift-click for several)",
+    )
+    text = w.HTML().add_class("course-summary")
+    figure = w.HTML().add_class("course-figure")
+
+    def update(_change=None):
+        selected = tl.filter_events(events, era.value, cats.value)
+        text.value = f"<p>{html.escape(tl.summary(selected, era.value))}</p>"
+        chosen = tuple(c for c in tl.CATEGORIES if c in cats.value)
+        figure.value = plots.timeline(selected, chosen, tl.alt_text(selected, era.value)).to_html()
+
+    era.observe(update, names="value")
+    cats.observe(update, names="value")
+    update()
+    return w.VBox([era, cats, text, figure]).add_class("course-widget")

@@ -1,0 +1,112 @@
+"""Self-checks: every answer kind, hashing, feedback, and bad input."""
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from course_lib import checks
+from course_lib.errors import AnswerError
+
+
+@pytest.fixture
+def keys(monkeypatch, answers_dir):
+    table = {
+        "99.1": {"lesson": "99", "question": "How many?", "hint": "Count rows.",
+                 **checks.make_key("number", 3.14159, precision=2)},
+        "99.2": {"lesson": "99", "question": "Which party?", "hint": "The big one.",
+                 **checks.make_key("string", "Liberal Democratic Party")},
+        "99.3": {"lesson": "99", "question": "Which parties?", "hint": "Three.",
+                 **checks.make_key("set", ["DPJ", "SDP", "PNP"])},
+        "99.4": {"lesson": "99", "question": "When?", "hint": "September.",
+                 **checks.make_key("date", "2009-09-16")},
+        "99.5": {"lesson": "99", "question": "Which table?", "hint": "Two rows.",
+                 **checks.make_key("frame", pd.DataFrame({"party": ["DPJ", "LDP"], "seats": [308, 119]}))},
+    }
+    monkeypatch.setattr(checks, "_keys", lambda: table)
+    return table
+
+
+@pytest.mark.parametrize("exercise_id, answer", [
+    ("99.1", 3.14), ("99.1", 3.1416), ("99.1", "3.14"),
+    ("99.2", "  liberal democratic   party. "), ("99.2", "LIBERAL DEMOCRATIC PARTY"),
+    ("99.3", {"pnp", "dpj", "sdp"}), ("99.3", ["SDP", "PNP", "DPJ", "DPJ"]),
+    ("99.4", "2009-09-16"), ("99.4", dt.date(2009, 9, 16)), ("99.4", pd.Timestamp("2009-09-16")),
+    ("99.5", pd.DataFrame({"Party": ["DPJ", "LDP"], "seats": [308, 119]}, index=[5, 9])),
+])
+def test_equivalent_answers_are_correct(keys, exercise_id, answer):
+    feedback = checks.check(exercise_id, answer)
+    assert feedback.correct, feedback
+
+
+@pytest.mark.parametrize("exercise_id, answer", [
+    ("99.1", 3.15), ("99.2", "Democratic Party of Japan"), ("99.3", ["DPJ", "SDP"]),
+    ("99.4", "2009-09-17"), ("99.5", pd.DataFrame({"party": ["DPJ"], "seats": [308]})),
+])
+def test_wrong_answers_get_not_yet_with_the_hint(keys, exercise_id, answer):
+    feedback = checks.check(exercise_id, answer)
+    assert feedback.status == "not yet"
+    assert keys[exercise_id]["hint"] in feedback.message
+
+
+def test_unanswered_exercise_says_not_answered_yet(keys):
+    assert checks.check("99.1").status == "not answered"
+    assert checks.check("99.1", ...).status == "not answered"
+    assert "not answered yet" in repr(checks.check("99.1", None))
+
+
+@pytest.mark.parametrize("exercise_id, answer, words", [
+    ("99.1", "three", "not one"), ("99.1", [3], "number"), ("99.1", True, "number"),
+    ("99.1", float("nan"), "finite"), ("99.2", 42, "text"), ("99.3", "DPJ", "several"),
+    ("99.4", "sometime", "not a date"), ("99.4", 2009, "date"), ("99.5", [1, 2], "DataFrame"),
+])
+def test_wrong_types_get_a_clear_message_not_a_traceback(keys, exercise_id, answer, words):
+    feedback = checks.check(exercise_id, answer)
+    assert feedback.status == "not yet" and words in feedback.message
+
+
+def test_unknown_exercise_id_is_a_clear_error(keys):
+    with pytest.raises(AnswerError, match="no exercise '99.9'"):
+        checks.check("99.9", 1)
+    with pytest.raises(AnswerError, match="no exercise"):
+        checks.check(None, 1)
+
+
+def test_student_input_is_never_evaluated(keys, answers_dir):
+    marker = answers_dir.parent / "pwned"
+    checks.check("99.2", f"__import__('pathlib').Path({str(marker)!r}).touch()")
+    assert not marker.exists()
+
+
+def test_results_are_recorded_and_correct_stays_correct(keys, answers_dir):
+    checks.check("99.1", 1)
+    checks.check("99.1", 3.14)
+    checks.check("99.1", 2)
+    assert checks.results()["99.1"] == {"correct": True, "attempts": 3}
+    assert json.loads((answers_dir / "checks.json").read_text())["99.1"]["correct"] is True
+
+
+def test_keys_hold_no_plain_answers():
+    for ex_id, entry in checks._keys().items():
+        assert set(entry) == {"lesson", "kind", "precision", "question", "hint", "salt", "sha256"}, ex_id
+        assert len(entry["sha256"]) == 64
+
+
+def test_every_exercise_is_checked_correct_by_a_solution_cell():
+    import nbformat
+
+    from course_lib.editions import SOLUTION, source_notebooks, tags
+
+    outputs = []
+    for path in source_notebooks("notebooks"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if SOLUTION in tags(cell):
+                outputs += [o.get("data", {}).get("text/plain", "") for o in cell.get("outputs", [])]
+    for ex_id in checks._keys():
+        assert f"Exercise {ex_id}: correct. Well done." in outputs, ex_id
+
+
+def test_feedback_renders_html():
+    text = checks.Feedback("01.1", "correct", "correct. Well done.")._repr_html_()
+    assert 'data-status="correct"' in text and "01.1" in text

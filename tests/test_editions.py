@@ -1,0 +1,171 @@
+"""Student and instructor editions from one source; no answer leaks; the work copy is never overwritten."""
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_lib import checks, editions, runner
+from course_lib.editions import INSTRUCTOR, PUBLISHED, SOLUTION, tags
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = editions.source_notebooks(ROOT / "notebooks")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    dist = tmp_path_factory.mktemp("dist")
+    editions.build(ROOT / "notebooks", dist)
+    return dist
+
+
+def _student_text(dist: Path, name: str) -> str:
+    nb = nbformat.read(dist / "student" / name, as_version=4)
+    return "\n".join(c.source for c in nb.cells if PUBLISHED not in tags(c))
+
+
+def _answers_printed(cell) -> list[str]:
+    out = []
+    for output in cell.get("outputs", []):
+        for line in output.get("text", "").splitlines():
+            if line.startswith("Answer: "):
+                out.append(line[len("Answer: "):])
+    return out
+
+
+def test_both_editions_hold_every_notebook(built):
+    for edition in editions.EDITIONS:
+        assert sorted(p.name for p in (built / edition).glob("*.ipynb")) == [p.name for p in SOURCES]
+
+
+def test_instructor_edition_is_the_source(built):
+    for path in SOURCES:
+        assert nbformat.read(built / "instructor" / path.name, 4) == nbformat.read(path, 4)
+
+
+def test_student_edition_has_no_solutions_notes_outputs_or_widget_state(built):
+    for path in SOURCES:
+        nb = nbformat.read(built / "student" / path.name, as_version=4)
+        assert "widgets" not in nb.metadata
+        for cell in nb.cells:
+            assert not tags(cell) & {SOLUTION, INSTRUCTOR}
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_student_edition_leaks_nothing(built, path):
+    text = _student_text(built, path.name)
+    source = nbformat.read(path, as_version=4)
+    for cell in source.cells:
+        if tags(cell) & {SOLUTION, INSTRUCTOR}:
+            assert cell.source.strip() not in text, f"leaked cell {cell.id}"
+        if SOLUTION in tags(cell):
+            for answer in _answers_printed(cell):
+                kind = next((checks._keys()[e]["kind"] for e in checks._keys() if f'"{e}"' in cell.source), None)
+                if kind in ("string", "set"):
+                    assert answer not in text, f"answer {answer!r} leaked"
+                    if kind == "set":
+                        literal = ast.literal_eval(answer)
+                        assert repr(literal) not in text
+
+
+def test_every_exercise_has_a_student_cell_that_starts_unanswered(built):
+    texts = {p.name: _student_text(built, p.name) for p in SOURCES}
+    for ex_id in checks._keys():
+        assert any(f'cl.check("{ex_id}", answer_' in t for t in texts.values()), ex_id
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_student_edition_runs_top_to_bottom(built, path, tmp_path):
+    nb = runner.execute(built / "student" / path.name, answers_dir=tmp_path)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+    plain = [o.get("data", {}).get("text/plain", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [p for p in plain if "correct. Well done" in p], "a student edition answered itself"
+
+
+def test_workcopy_is_created_then_never_overwritten(built, tmp_path):
+    work = tmp_path / "work"
+    added = editions.sync_workcopy("student", built, work)
+    assert len(added) == len(SOURCES)
+    first = work / "student" / SOURCES[0].name
+    first.write_text(first.read_text().replace('"cells"', '"cells"', 1) + " ")
+    mine = first.read_text()
+    (work / "student" / SOURCES[-1].name).unlink()
+    again = editions.sync_workcopy("student", built, work)
+    assert [p.name for p in again] == [SOURCES[-1].name]
+    assert first.read_text() == mine
+
+
+def test_reset_moves_the_old_copy_aside(built, tmp_path):
+    work = tmp_path / "work"
+    editions.sync_workcopy("student", built, work)
+    lesson_id = SOURCES[1].name[:2]
+    target = work / "student" / SOURCES[1].name
+    target.write_text("my work")
+    fresh, kept = editions.reset_lesson(lesson_id, "student", built, work)
+    assert kept.read_text() == "my work" and fresh.read_text() != "my work"
+    _, kept2 = editions.reset_lesson(lesson_id, "student", built, work)
+    assert kept2 != kept and kept.exists()
+    with pytest.raises(ValueError, match="no lesson"):
+        editions.reset_lesson("99", "student", built, work)
+
+
+def _cli(tmp_path, *args, env=None):
+    return subprocess.run([sys.executable, "-m", "course_lib", *args], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    return tmp_path
+
+
+def test_cli_editions_handout_and_answer_key(project_copy):
+    assert _cli(project_copy, "editions").returncode == 0
+    assert (project_copy / "dist" / "student").is_dir()
+    assert _cli(project_copy, "handout").returncode == 0
+    handout = (project_copy / "dist" / "handout.html").read_text()
+    from course_lib.answers import prompts
+
+    for pid, info in prompts().items():
+        assert pid in handout and info["paragraphs"] in handout
+    assert _cli(project_copy, "answer-key").returncode == 0
+    key = (project_copy / "dist" / "answer_key.html").read_text()
+    for ex_id in checks._keys():
+        assert f"Exercise {ex_id}" in key
+    assert key.count("page-break-after") >= 1 and "(no solution cell found)" not in key
+
+
+def test_cli_export_writes_the_students_answers(project_copy, monkeypatch):
+    import os
+
+    answers_dir = project_copy / "work" / "student" / "answers"
+    env = dict(os.environ, COURSE_ANSWERS_DIR=str(answers_dir))
+    from course_lib import answers
+
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(answers_dir))
+    pid = next(iter(answers.prompts()))
+    answers.save_answer(pid, "An answer to submit")
+    result = _cli(project_copy, "export", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "An answer to submit" in (answers_dir / "my-answers.md").read_text()
+
+
+def test_cli_reset_without_lesson_is_a_clear_error(project_copy):
+    result = _cli(project_copy, "reset", "--lesson", "")
+    assert result.returncode == 1 and "Say which lesson" in result.stderr
+
+
+def test_make_targets_call_the_cli():
+    dry = subprocess.run(["make", "-n", "-C", str(ROOT), "editions", "handout", "answer-key", "export"],
+                         capture_output=True, text=True, check=True).stdout
+    for command in ("course_lib editions", "course_lib handout", "course_lib answer-key", "course_lib export"):
+        assert command in dry

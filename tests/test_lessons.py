@@ -1,0 +1,122 @@
+"""Every notebook: header, navigation, clean stored outputs, alt text, tags used only where allowed."""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import course_lib as cl
+from course_lib.lessons import LESSONS, lesson_map, neighbours
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+LESSON_FILES = {item.file: item for item in LESSONS}
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def expand(spec: str) -> set[str]:
+    out = set()
+    for part in re.split(r"[,;]\s*", spec):
+        m = re.fullmatch(r"P(\d)\s*[\u2013-]\s*P(\d)", part.strip())
+        out |= {f"P{i}" for i in range(int(m[1]), int(m[2]) + 1)} if m else {part.strip()}
+    return out
+
+
+def test_every_notebook_is_a_catalogued_lesson_or_the_data_guide():
+    names = {p.name for p in NOTEBOOKS}
+    assert names == set(LESSON_FILES) | {"data_guide.ipynb"}
+
+
+@pytest.mark.parametrize("item", LESSONS, ids=lambda l: l.id)
+def test_lesson_header_matches_the_catalogue(item):
+    header = read(ROOT / "notebooks" / item.file).cells[0]
+    assert header.cell_type == "markdown"
+    assert header.source.startswith(f"# Lesson {item.id} ")
+    assert f"**Time:** {item.minutes} minutes" in header.source
+    spec = re.search(r"\*\*Essay paragraphs:\*\* ([^·\n]+)", header.source)[1]
+    assert expand(spec) == set(item.paragraphs)
+    for name in item.datasets:
+        assert f"`{name}`" in header.source
+    assert "By the end of this lesson" in header.source
+
+
+@pytest.mark.parametrize("item", LESSONS, ids=lambda l: l.id)
+def test_lesson_ends_with_key_points_and_links_to_its_neighbours(item):
+    last = read(ROOT / "notebooks" / item.file).cells[-1].source
+    assert "## Key points" in last
+    previous, following = neighbours(item.id)
+    if previous:
+        assert f"]({previous.file})" in last
+    assert f"]({following.file})" in last if following else "](data_guide.ipynb)" in last
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_links_between_notebooks_resolve(path):
+    for cell in read(path).cells:
+        if cell.cell_type == "markdown":
+            for target in re.findall(r"\]\(([^)]+\.ipynb)\)", cell.source):
+                assert (ROOT / "notebooks" / target).exists(), target
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_outputs_come_from_one_clean_run(path):
+    counts = [c.execution_count for c in read(path).cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_ignore_tags_only_on_widget_or_figure_cells_and_figures_have_alt_text(path):
+    for cell in read(path).cells:
+        if cell.cell_type != "code":
+            continue
+        html = " ".join(o.get("data", {}).get("text/html", "") for o in cell.outputs)
+        has_widget = any(WIDGET in o.get("data", {}) for o in cell.outputs)
+        has_figure = "<img" in html
+        ignored = "nbval-ignore-output" in cell.metadata.get("tags", [])
+        if ignored:
+            assert has_widget or has_figure, f"cell {cell.id} ignores output that is neither widget nor figure"
+        if has_figure:
+            assert ignored, f"figure cell {cell.id} must be tagged nbval-ignore-output"
+            for alt in re.findall(r'<img[^>]*\balt="([^"]*)"', html):
+                assert len(alt) > 20
+            assert html.count("<img") == len(re.findall(r'<img[^>]*\balt="[^"]+', html))
+        assert "image/png" not in json.dumps([o.get("data", {}) for o in cell.outputs]), \
+            f"cell {cell.id}: show figures through course_lib.plots (alt text), not plain PNG"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_is_offline_and_does_not_hide_output_with_semicolons(path):
+    for cell in read(path).cells:
+        if cell.cell_type == "code":
+            assert "http://" not in cell.source and "https://" not in cell.source
+            assert not cell.source.rstrip().endswith(";"), cell.id
+
+
+def test_quotations_of_the_essay_go_through_course_lib():
+    quotes = cl.load("essay_map")["short_quote"].dropna()
+    for path in NOTEBOOKS:
+        text = " ".join(c.source for c in read(path).cells if c.cell_type == "markdown")
+        for q in quotes:
+            assert q not in text, f"{path.name} quotes {q!r} directly: use cl.quote()"
+
+
+def test_readme_lesson_map_matches_the_catalogue():
+    readme = (ROOT / "README.md").read_text()
+    for row in lesson_map().itertuples():
+        line = next((l for l in readme.splitlines() if l.startswith(f"| {row.lesson} ")), None)
+        assert line, f"README lesson map lacks lesson {row.lesson}"
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        assert cells[2:] == [row.paragraphs, row.datasets, row.widgets, str(row.minutes)], line
+
+
+def test_paragraph_span():
+    from course_lib.lessons import paragraph_span
+
+    assert paragraph_span(("P1", "P2", "P3", "P5", "P7", "P8")) == "P1-P3, P5, P7-P8"
+    assert paragraph_span(("P4",)) == "P4"

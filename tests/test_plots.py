@@ -1,0 +1,38 @@
+"""Figures always carry alt text and use the colour-blind-safe palette."""
+
+import pandas as pd
+import pytest
+
+import course_lib as cl
+from course_lib import plots
+
+
+def test_render_refuses_a_figure_without_alt_text():
+    fig = plots.new_figure()
+    with pytest.raises(ValueError, match="alt text"):
+        plots.render(fig, "  ")
+
+
+def test_rendered_figure_is_an_img_with_alt_and_caption():
+    fig = plots.new_figure()
+    fig.add_subplot().plot([1, 2], [3, 4])
+    shown = cl.show_figure(fig, 'Line "up" & right')
+    html = shown._repr_html_()
+    assert 'alt="Line &quot;up&quot; &amp; right"' in html and "<figcaption" in html
+    assert shown.png.startswith(b"\x89PNG") and repr(shown) == 'Figure: Line "up" & right'
+
+
+def test_palette_is_okabe_ito():
+    assert plots.OKABE_ITO[:3] == ("#E69F00", "#56B4E9", "#009E73")
+
+
+def test_every_dataset_has_an_overview_figure():
+    for name in cl.list_datasets()["name"]:
+        shown = plots.dataset_overview(cl.load(name), name)
+        assert shown.alt.startswith(f"Bar chart of {name}")
+
+
+def test_tenure_figure():
+    pms, us = cl.load("prime_ministers"), cl.load("us_presidents")
+    shown = plots.tenures(pms.tail(5), us.tail(3), "2026-01-01", alt="Leaders bars")
+    assert shown.png.startswith(b"\x89PNG")
