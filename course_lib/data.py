@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -271,6 +272,13 @@ def _check_constraints(typed: pd.Series, raw: pd.Series, field: dict, filename: 
     if rules.get("required") and typed.isna().any():
         i = typed.isna().idxmax()
         raise _fail(filename, i, name, "", "is empty, but a value is required")
+    if "pattern" in rules:
+        pattern = re.compile(rules["pattern"])
+        present = typed.dropna().astype(str)
+        misfit = present[~present.map(lambda v: bool(pattern.fullmatch(v)))]
+        if len(misfit):
+            i = misfit.index[0]
+            raise _fail(filename, i, name, raw[i], f"does not have the required form {rules['pattern']}")
     if "enum" in rules:
         allowed = rules["enum"]
         outside = typed.notna() & ~typed.isin(allowed)

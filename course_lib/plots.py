@@ -16,6 +16,8 @@ import pandas as pd
 # Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+# For points and lines on white, leave out the yellow, which has too little contrast.
+ON_WHITE = tuple(c for c in OKABE_ITO if c != "#F0E442")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def timeline(events: pd.DataFrame, categories: tuple[str, ...], alt: str) -> Alt
     ax = fig.add_subplot()
     for lane, category in enumerate(categories):
         rows = events[events["category"] == category]
-        ax.scatter(rows["date"], [lane] * len(rows), s=36, color=OKABE_ITO[lane % 8],
+        ax.scatter(rows["date"], [lane] * len(rows), s=36, color=ON_WHITE[lane % len(ON_WHITE)],
                    marker=MARKERS[lane % 8], label=category, zorder=3)
     ax.set_yticks(range(len(categories)), [c.replace("_", " ") for c in categories])
     ax.set_ylim(-0.7, len(categories) - 0.3)
@@ -81,8 +83,11 @@ def timeline(events: pd.DataFrame, categories: tuple[str, ...], alt: str) -> Alt
     return render(fig, alt)
 
 
-def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str) -> AltFigure:
-    """Prime ministers and presidents as bars on two rows, so their overlaps can be read."""
+def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str, window=None) -> AltFigure:
+    """Prime ministers and presidents as bars on two rows, so their overlaps can be read.
+
+    ``window`` (start, end) limits the time axis to the period a lesson is about.
+    """
     fig = new_figure(9, 3.2)
     ax = fig.add_subplot()
     end = pd.Timestamp(as_of)
@@ -96,6 +101,8 @@ def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str) -> AltFigure
     ax.set_yticks([0, 1], ["US presidents", "Japan's prime ministers"])
     ax.set_xlabel("Year")
     ax.grid(axis="x", color="#dddddd")
+    if window is not None:
+        ax.set_xlim(pd.Timestamp(window[0]), pd.Timestamp(window[1]))
     ax.set_title("Who held office when (alternate shades mark successive leaders)")
     return render(fig, alt)
 
