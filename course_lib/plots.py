@@ -67,8 +67,12 @@ def show_figure(fig, alt: str) -> AltFigure:
     return render(fig, alt)
 
 
-def timeline(events: pd.DataFrame, categories: tuple[str, ...], alt: str) -> AltFigure:
-    """Events as points on one lane per category, coloured and shaped by category."""
+def timeline(events: pd.DataFrame, categories: tuple[str, ...], alt: str,
+             years: tuple[int, int] | None = None) -> AltFigure:
+    """Events as points on one lane per category, coloured and shaped by category.
+
+    ``years`` (first, last) fixes the time axis, so an era keeps its axis even with no events.
+    """
     fig = new_figure(9, 0.45 * max(len(categories), 1) + 1.6)
     ax = fig.add_subplot()
     for lane, category in enumerate(categories):
@@ -76,6 +80,8 @@ def timeline(events: pd.DataFrame, categories: tuple[str, ...], alt: str) -> Alt
         ax.scatter(rows["date"], [lane] * len(rows), s=36, color=ON_WHITE[lane % len(ON_WHITE)],
                    marker=MARKERS[lane % 8], label=category, zorder=3)
     ax.set_yticks(range(len(categories)), [c.replace("_", " ") for c in categories])
+    if years is not None:
+        ax.set_xlim(pd.Timestamp(years[0], 1, 1), pd.Timestamp(years[1], 12, 31))
     ax.set_ylim(-0.7, len(categories) - 0.3)
     ax.grid(axis="x", color="#dddddd", zorder=0)
     ax.set_xlabel("Year")

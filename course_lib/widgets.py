@@ -22,9 +22,11 @@ def timeline_explorer():
     import ipywidgets as w
 
     events = load("alliance_timeline")
-    era = _labelled(w.Dropdown(options=list(tl.ERAS), value="All years"), "Era")
+    era = _labelled(w.Dropdown(options=list(tl.ERAS), value="All years",
+                               layout=w.Layout(width="420px")), "Era")
     cats = _labelled(
-        w.SelectMultiple(options=list(tl.CATEGORIES), value=list(tl.CATEGORIES), rows=len(tl.CATEGORIES)),
+        w.SelectMultiple(options=list(tl.CATEGORIES), value=list(tl.CATEGORIES), rows=len(tl.CATEGORIES),
+                         layout=w.Layout(width="420px")),
         "Categories (Ctrl/Shift-click for several)",
     )
     text = w.HTML().add_class("course-summary")
@@ -34,7 +36,8 @@ def timeline_explorer():
         selected = tl.filter_events(events, era.value, cats.value)
         text.value = f"<p>{html.escape(tl.summary(selected, era.value))}</p>"
         chosen = tuple(c for c in tl.CATEGORIES if c in cats.value)
-        figure.value = plots.timeline(selected, chosen, tl.alt_text(selected, era.value)).to_html()
+        figure.value = plots.timeline(selected, chosen, tl.alt_text(selected, era.value),
+                                      years=tl.ERAS[era.value]).to_html()
 
     era.observe(update, names="value")
     cats.observe(update, names="value")

@@ -29,6 +29,7 @@ def test_summary_and_alt_text(events):
     out = tl.filter_events(events, "All years", ["treaty", "bases_okinawa"])
     assert tl.summary(out, "All years") == "4 events, 1951 to 2010; most are treaty (2)."
     assert tl.summary(out.iloc[:0], "All years").startswith("No events match")
+    assert tl.summary(out.iloc[:1], "All years") == "1 event, 1951 to 1951; most are treaty (1)."
     assert tl.alt_text(out, "All years").startswith("Timeline figure for All years: 4 events")
 
 

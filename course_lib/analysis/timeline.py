@@ -42,8 +42,9 @@ def summary(selected: pd.DataFrame, era: str) -> str:
         return f"No events match: {era}, none of the chosen categories."
     counts = selected["category"].astype(str).value_counts()
     top = counts.index[0]
+    noun = "event" if len(selected) == 1 else "events"
     return (
-        f"{len(selected)} events, {selected['date'].min():%Y} to {selected['date'].max():%Y}; "
+        f"{len(selected)} {noun}, {selected['date'].min():%Y} to {selected['date'].max():%Y}; "
         f"most are {top.replace('_', ' ')} ({counts.iloc[0]})."
     )
 
