@@ -2,18 +2,16 @@
 
 This is the only module that touches files in ``data/``. The Frictionless descriptor
 ``data/datapackage.json`` is the single source of truth for schemas, sources, licences and
-checksums; this module checks files against it in plain pandas (the ``frictionless`` library is
-used by the test suite only, because it is too slow to import in a lesson).
+checksums; this module checks files against it with ``course_lib.schema`` (the ``frictionless``
+library is used by the test suite only, because it is too slow to import in a lesson).
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-import io
 import json
 import os
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -22,9 +20,9 @@ from .errors import (
     ChecksumError,
     DataFileMissingError,
     DescriptorError,
-    SchemaError,
     UnknownDatasetError,
 )
+from .schema import typed_frame
 
 DATA_DIR_ENV = "COURSE_DATA_DIR"
 DESCRIPTOR = "datapackage.json"
@@ -189,135 +187,7 @@ def _read_checked(res: dict, folder: Path) -> pd.DataFrame:
             f"{actual[:12]}..., the data package expects {expected[:12]}.... "
             "Restore the file (git checkout -- data/) rather than editing data by hand."
         )
-    table = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, na_values=[""])
-    return _apply_schema(table, res["schema"], path.name)
-
-
-def _apply_schema(table: pd.DataFrame, schema: dict, filename: str) -> pd.DataFrame:
-    fields = schema["fields"]
-    names = [f["name"] for f in fields]
-    if list(table.columns) != names:
-        missing = [n for n in names if n not in table.columns]
-        extra = [c for c in table.columns if c not in names]
-        detail = []
-        if missing:
-            detail.append(f"missing {missing}")
-        if extra:
-            detail.append(f"unexpected {extra}")
-        if not detail:
-            detail.append("the columns are in a different order")
-        raise SchemaError(
-            f"{filename}: the header does not match the schema ({'; '.join(detail)})."
-        )
-    out = {}
-    for field in fields:
-        out[field["name"]] = _typed_column(table[field["name"]], field, filename)
-    frame = pd.DataFrame(out)
-    _check_keys(frame, table, schema, filename)
-    return frame
-
-
-_TYPE_WORDS = {
-    "integer": "a whole number",
-    "year": "a four-digit year",
-    "number": "a number",
-    "boolean": "true or false",
-    "date": "a date written YYYY-MM-DD",
-}
-
-
-def _fail(filename: str, index, column: str, value, problem: str) -> SchemaError:
-    # index is the 0-based data row; the file line adds the header line and counts from 1.
-    return SchemaError(
-        f"{filename}, line {int(index) + 2} (data row {int(index) + 1}), column '{column}': "
-        f"{value!r} {problem}."
-    )
-
-
-def _typed_column(raw: pd.Series, field: dict, filename: str) -> pd.Series:
-    kind = field["type"]
-    name = field["name"]
-    present = raw.notna()
-    if kind in ("integer", "year"):
-        number = pd.to_numeric(raw, errors="coerce")
-        bad = present & (number.isna() | (number % 1 != 0))
-        typed = number.astype("Float64").astype("Int64") if not bad.any() else None
-    elif kind == "number":
-        number = pd.to_numeric(raw, errors="coerce")
-        bad = present & number.isna()
-        typed = number.astype("Float64")
-    elif kind == "boolean":
-        lowered = raw.str.lower()
-        mapped = lowered.map({"true": True, "false": False})
-        bad = present & mapped.isna()
-        typed = mapped.astype("boolean")
-    elif kind == "date":
-        dates = pd.to_datetime(raw, format="%Y-%m-%d", errors="coerce")
-        bad = present & dates.isna()
-        typed = dates
-    elif kind == "string":
-        bad = pd.Series(False, index=raw.index)
-        typed = raw.astype("string")
-    else:
-        raise SchemaError(f"{filename}: field '{name}' has an unknown type '{kind}'.")
-    if bad.any():
-        i = bad.idxmax()
-        raise _fail(filename, i, name, raw[i], f"is not {_TYPE_WORDS[kind]}")
-    return _check_constraints(typed, raw, field, filename)
-
-
-def _check_constraints(typed: pd.Series, raw: pd.Series, field: dict, filename: str) -> pd.Series:
-    name = field["name"]
-    rules = field.get("constraints", {})
-    if rules.get("required") and typed.isna().any():
-        i = typed.isna().idxmax()
-        raise _fail(filename, i, name, "", "is empty, but a value is required")
-    if "pattern" in rules:
-        pattern = re.compile(rules["pattern"])
-        present = typed.dropna().astype(str)
-        misfit = present[~present.map(lambda v: bool(pattern.fullmatch(v)))]
-        if len(misfit):
-            i = misfit.index[0]
-            raise _fail(filename, i, name, raw[i], f"does not have the required form {rules['pattern']}")
-    if "enum" in rules:
-        allowed = rules["enum"]
-        outside = typed.notna() & ~typed.isin(allowed)
-        if outside.any():
-            i = outside.idxmax()
-            raise _fail(filename, i, name, raw[i], f"is not one of the allowed values {allowed}")
-        typed = typed.astype(pd.CategoricalDtype(categories=allowed))
-    for bound, test, word in (("minimum", "__lt__", "below"), ("maximum", "__gt__", "above")):
-        if bound in rules:
-            limit = rules[bound]
-            if field["type"] == "date":
-                limit = pd.Timestamp(limit)
-            beyond = typed.notna() & getattr(typed, test)(limit).fillna(False).astype(bool)
-            if beyond.any():
-                i = beyond.idxmax()
-                raise _fail(filename, i, name, raw[i], f"is {word} the {bound} {rules[bound]}")
-    if rules.get("unique"):
-        dup = typed.notna() & typed.duplicated(keep="first")
-        if dup.any():
-            i = dup.idxmax()
-            raise _fail(filename, i, name, raw[i], "repeats a value that must be unique")
-    return typed
-
-
-def _check_keys(frame: pd.DataFrame, raw: pd.DataFrame, schema: dict, filename: str) -> None:
-    key = schema.get("primaryKey")
-    if not key:
-        return
-    key = [key] if isinstance(key, str) else list(key)
-    empty = frame[key].isna().any(axis=1)
-    if empty.any():
-        i = empty.idxmax()
-        col = next(k for k in key if pd.isna(frame.at[i, k]))
-        raise _fail(filename, i, col, "", "is empty, but it is part of the primary key")
-    dup = frame.duplicated(subset=key, keep="first")
-    if dup.any():
-        i = dup.idxmax()
-        value = "|".join(str(raw.at[i, k]) for k in key)
-        raise _fail(filename, i, "+".join(key), value, "repeats a primary key already used above")
+    return typed_frame(raw, res["schema"], path.name)
 
 
 def _metadata(res: dict) -> dict:

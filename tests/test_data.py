@@ -1,7 +1,6 @@
 """The data API: loading, typing, metadata, citation, search, and every error path."""
 
 import json
-import shutil
 import subprocess
 import sys
 

@@ -1,7 +1,6 @@
 """Student and instructor editions from one source; no answer leaks; the work copy is never overwritten."""
 
 import ast
-import json
 import shutil
 import subprocess
 import sys

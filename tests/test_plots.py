@@ -1,6 +1,5 @@
 """Figures always carry alt text and use the colour-blind-safe palette."""
 
-import pandas as pd
 import pytest
 
 import course_lib as cl
