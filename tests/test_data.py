@@ -109,30 +109,25 @@ def _rewrite(folder, name, edit):
     data.clear_cache()
 
 
-def test_schema_violation_names_file_line_and_column(data_copy):
-    def bad_seat(text):
+def _set_cell(line: int, column: str, value: str):
+    """An edit that puts ``value`` in one cell (line 1 is the header; cells hold no commas here)."""
+    def edit(text):
         lines = text.splitlines()
-        header = lines[0].split(",")
-        cells = lines[3].split(",")
-        cells[header.index("seats")] = "many"
-        lines[3] = ",".join(cells)
+        cells = lines[line - 1].split(",")
+        cells[lines[0].split(",").index(column)] = value
+        lines[line - 1] = ",".join(cells)
         return "\n".join(lines) + "\n"
+    return edit
 
-    _rewrite(data_copy, "hr_elections", bad_seat)
+
+def test_schema_violation_names_file_line_and_column(data_copy):
+    _rewrite(data_copy, "hr_elections", _set_cell(4, "seats", "many"))
     with pytest.raises(SchemaError, match=r"hr_elections.csv, line 4 .*column 'seats': 'many' is not a whole number"):
         course_lib.load("hr_elections")
 
 
 def test_enum_violation_is_reported(data_copy):
-    def bad_party(text):
-        lines = text.splitlines()
-        header = lines[0].split(",")
-        cells = lines[1].split(",")
-        cells[header.index("party")] = "XYZ"
-        lines[1] = ",".join(cells)
-        return "\n".join(lines) + "\n"
-
-    _rewrite(data_copy, "hr_elections", bad_party)
+    _rewrite(data_copy, "hr_elections", _set_cell(2, "party", "XYZ"))
     with pytest.raises(SchemaError, match=r"line 2 .*'party': 'XYZ' is not one of the allowed values"):
         course_lib.load("hr_elections")
 
