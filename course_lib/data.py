@@ -191,6 +191,8 @@ def _read_checked(res: dict, folder: Path) -> pd.DataFrame:
 
 
 def _metadata(res: dict) -> dict:
+    # Kept small on purpose: pandas copies attrs on most operations. Full source records are in
+    # sources(name); attrs carry only their ids.
     return {
         "name": res["name"],
         "title": res["title"],
@@ -199,8 +201,8 @@ def _metadata(res: dict) -> dict:
         "topics": list(res.get("topics", [])),
         "coverage": dict(res.get("coverage", {})),
         "provenance": res.get("provenance", ""),
-        "license": [dict(x) for x in res.get("licenses", [])],
-        "sources": [dict(s) for s in res.get("sources", [])],
+        "license": [lic.get("title", lic.get("name", "")) for lic in res.get("licenses", [])],
+        "sources": [str(s.get("id", s.get("path", ""))) for s in res.get("sources", [])],
         "as_of": descriptor()["as_of"],
     }
 

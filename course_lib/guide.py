@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import descriptor, load, resource, sources
+from .data import describe, descriptor, load, resource, sources
 
 
 def coverage(frame: pd.DataFrame) -> str:
-    """The span of the first date or year column, as text ("1945-2026"), or "" if none."""
+    """The span of the table's dates or years, as text ("1945-2026"), or "" if it has none."""
+    years = []
     for column in frame.columns:
         series = frame[column].dropna()
-        if series.empty:
+        if series.empty or column == "accessed":
             continue
         if pd.api.types.is_datetime64_any_dtype(series):
-            return f"{series.min():%Y}-{series.max():%Y}"
-        if column in ("year", "survey_year", "fiscal_year") and pd.api.types.is_integer_dtype(series):
-            return f"{series.min()}-{series.max()}"
-    return ""
+            years += [series.min().year, series.max().year]
+        elif column in ("year", "survey_year", "fiscal_year") and pd.api.types.is_integer_dtype(series):
+            years += [int(series.min()), int(series.max())]
+    return f"{min(years)}-{max(years)}" if years else ""
 
 
 def disputes(name: str) -> pd.DataFrame:
@@ -26,8 +27,19 @@ def disputes(name: str) -> pd.DataFrame:
     return table[table["dataset"] == name].drop(columns="dataset").reset_index(drop=True)
 
 
+def _markdown_table(frame: pd.DataFrame) -> str:
+    """A small DataFrame as a Markdown table (pandas' own needs an extra package)."""
+    def cell(value) -> str:
+        return "" if pd.isna(value) else str(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
 def card(name: str) -> str:
-    """A Markdown card: title, description, coverage, rows, status counts, licence, provenance."""
+    """A Markdown card: title, description, coverage, rows, values, sources, licence, provenance,
+    then the codebook and the recorded disagreements between sources."""
     res = resource(name)
     frame = load(name)
     lines = [f"### `{name}`: {res['title']}", "", res.get("description", ""), ""]
@@ -43,4 +55,8 @@ def card(name: str) -> str:
     if res.get("provenance"):
         lines.append(f"- **How the numbers were made:** {res['provenance']}")
     lines.append(f"- **Data as of:** {descriptor()['as_of']}")
+    lines += ["", "**Codebook**", "", _markdown_table(describe(name))]
+    recorded = disputes(name)
+    if len(recorded):
+        lines += ["", "**Where sources disagree**", "", _markdown_table(recorded)]
     return "\n".join(lines)
