@@ -26,6 +26,7 @@ help:
 
 # The environment: rebuilt when pyproject.toml or the pins change.
 $(STAMP): pyproject.toml $(PINS)
+	@echo "Setting up the course environment in $(VENV)/ (first time: about a minute) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian's python3-venv (needed to create $(VENV))"; \
@@ -36,6 +37,7 @@ $(STAMP): pyproject.toml $(PINS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(PINS) -e '.[lab,test]'
 	@touch $@
+	@echo "Environment ready."
 
 work: $(STAMP)
 	@$(BIN)/python -m course_lib workcopy --edition $(EDITION)
