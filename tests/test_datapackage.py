@@ -116,3 +116,10 @@ def test_dates_lie_in_range(res):
             values = frame[column].dropna()
             assert (values >= pd.Timestamp("1800-01-01")).all(), column
             assert (values <= cl.as_of()).all(), column
+
+
+def test_every_source_is_cited_by_a_row_a_dispute_or_a_note():
+    cited = " ".join((DATA / r["path"]).read_text(encoding="utf-8") + r.get("provenance", "")
+                     for r in RESOURCES if r["name"] != "sources")
+    unused = [i for i in cl.load("sources")["id"] if i not in cited]
+    assert not unused, f"sources nobody cites: {unused[:10]}"
