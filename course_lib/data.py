@@ -97,11 +97,6 @@ def _resources() -> dict[str, dict]:
     return {res["name"]: res for res in descriptor()["resources"]}
 
 
-def dataset_names() -> list[str]:
-    """Names of every dataset in the package, in descriptor order."""
-    return list(_resources())
-
-
 def resource(name: str) -> dict:
     """The descriptor entry of one dataset; an unknown name suggests the close ones."""
     resources = _resources()

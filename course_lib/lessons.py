@@ -68,6 +68,7 @@ def lesson_map() -> pd.DataFrame:
 
 
 def total_minutes() -> int:
+    """Minutes of all lessons together (the README states it; a test keeps the two equal)."""
     return sum(item.minutes for item in LESSONS)
 
 

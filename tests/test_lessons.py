@@ -119,3 +119,11 @@ def test_paragraph_span():
 
     assert paragraph_span(("P1", "P2", "P3", "P5", "P7", "P8")) == "P1-P3, P5, P7-P8"
     assert paragraph_span(("P4",)) == "P4"
+
+
+def test_readme_states_the_total_time_of_the_lessons():
+    from course_lib.lessons import total_minutes
+
+    readme = (ROOT / "README.md").read_text()
+    found = re.search(r"\*\*Time:\*\* (\d+) hours? (\d+) minutes of lessons", readme)
+    assert found and int(found[1]) * 60 + int(found[2]) == total_minutes()
