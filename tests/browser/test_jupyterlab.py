@@ -267,6 +267,12 @@ def test_written_answer_survives_a_kernel_restart_and_is_exported(page, lab):
     open_and_run(page, lab, "00_start_here.ipynb")
     prompt = page.locator(".course-prompt", has_text=f"Discussion {prompt_id}")
     box = prompt.locator("textarea")
+    label = prompt.locator(".widget-label", has_text=f"Answer {prompt_id}")
+    assert label.is_visible()
+    box.focus()
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    page.keyboard.press("Tab")  # the Clear button is the next keyboard stop
+    assert page.evaluate("document.activeElement.textContent").strip() == "Clear answer"
     box.click()
     box.fill(text)
     prompt.locator(".course-answer-status", has_text="Saved").wait_for(timeout=20_000)
