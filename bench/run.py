@@ -62,13 +62,9 @@ def timed_import(module: str, before: str = "") -> float:
     return float(run_py(code).stdout.split()[-1])
 
 
-def percentile(values: list[float], q: float) -> float:
-    """Linear-interpolated percentile (q in 0..100); enough for ~30 samples."""
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q / 100
-    lo = int(k)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+def percentile(values: list[float], q: int) -> float:
+    """The q-th percentile (1..99), linearly interpolated between samples."""
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def ms(seconds: float) -> str:

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .analysis.tables import dated_columns
 from .data import describe, descriptor, load, resource, sources
 
 
 def coverage(frame: pd.DataFrame) -> str:
     """The span of the table's dates or years, as text ("1945-2026"), or "" if it has none."""
-    years = []
-    for column in frame.columns:
-        series = frame[column].dropna()
-        if series.empty or column == "accessed":
-            continue
-        if pd.api.types.is_datetime64_any_dtype(series):
-            years += [series.min().year, series.max().year]
-        elif column in ("year", "survey_year", "fiscal_year") and pd.api.types.is_integer_dtype(series):
-            years += [int(series.min()), int(series.max())]
+    years = [y for column, values in dated_columns(frame).items()
+             if column != "accessed"  # when a source was read, not what the data cover
+             for y in (values.min(), values.max()) if len(values)]
     return f"{min(years)}-{max(years)}" if years else ""
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .analysis.tables import dated_columns
+
 # Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
@@ -68,9 +70,8 @@ def render(fig, alt: str) -> AltFigure:
     return AltFigure(buffer.getvalue(), alt.strip())
 
 
-def show_figure(fig, alt: str) -> AltFigure:
-    """Render a student's own matplotlib figure with alt text, for display in a notebook."""
-    return render(fig, alt)
+# The public name for students: render their own figure with alt text.
+show_figure = render
 
 
 def timeline(events: pd.DataFrame, categories: tuple[str, ...], alt: str,
@@ -129,18 +130,16 @@ def dataset_overview(frame: pd.DataFrame, name: str) -> AltFigure:
     """
     from matplotlib.ticker import MaxNLocator
 
-    dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
-    years = [c for c in ("year", "survey_year", "fiscal_year") if c in frame]
-    by_year = bool(dates or years)
+    dated = dated_columns(frame)
+    by_year = bool(dated)
     fig = new_figure(5.5, 2.0, dpi=72, margins={"left": 0.04 if by_year else 0.32, "right": 0.96,
                                                 "top": 0.86, "bottom": 0.2 if by_year else 0.05})
     ax = fig.add_subplot()
     for side in ("top", "right", "left" if by_year else "bottom"):
         ax.spines[side].set_visible(False)
     if by_year:
-        column = dates[0] if dates else years[0]
-        values = frame[column].dt.year if dates else frame[column]
-        counts = values.dropna().astype(int).value_counts().sort_index()
+        column, values = next(iter(dated.items()))
+        counts = values.value_counts().sort_index()
         ax.vlines(counts.index, 0, counts.to_numpy(), color=OKABE_ITO[4], linewidth=3)
         ax.set_ylim(0, counts.max() * 1.1 if len(counts) else 1)
         ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))

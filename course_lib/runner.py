@@ -17,11 +17,14 @@ def execute(path: Path, *, save: bool = False, timeout: int = 180, answers_dir: 
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("widgets", None)
     previous = os.environ.get(ANSWERS_ENV)
     with tempfile.TemporaryDirectory(prefix="course-answers-") as scratch:
         os.environ[ANSWERS_ENV] = str(answers_dir or scratch)
         try:
-            client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+            # No saved widget state: Lab shows it only as text before a run, and its random ids
+            # would rewrite every notebook on every run.
+            client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
                                     resources={"metadata": {"path": str(path.parent)}})
             client.execute()
         finally:
