@@ -17,13 +17,17 @@ import pandas as pd
 from . import checks, store
 from .errors import AnswerError
 
-PROMPTS_FILE = Path(__file__).with_name("content") / "prompts.json"
+PROMPTS_DIR = Path(__file__).with_name("content") / "prompts"
 
 
 @lru_cache(maxsize=1)
 def prompts() -> dict:
-    """Every discussion prompt: {id: {lesson, title, question, paragraphs, minutes}}."""
-    return json.loads(PROMPTS_FILE.read_text(encoding="utf-8"))
+    """Every discussion prompt, from one file per lesson (content/prompts/NN.json):
+    {id: {lesson, title, question, paragraphs, minutes}}."""
+    found = {}
+    for path in sorted(PROMPTS_DIR.glob("*.json")):
+        found.update(json.loads(path.read_text(encoding="utf-8")))
+    return found
 
 
 def _prompt(prompt_id: str) -> dict:

@@ -24,13 +24,21 @@ import pandas as pd
 from . import store
 from .errors import AnswerError
 
-KEYS_FILE = Path(__file__).with_name("content") / "exercises.json"
+KEYS_DIR = Path(__file__).with_name("content") / "exercises"
 KINDS = ("number", "string", "set", "date", "frame")
+
+
+def _order(exercise_id: str) -> list[int]:
+    return [int(x) for x in exercise_id.split(".")]
 
 
 @lru_cache(maxsize=1)
 def _keys() -> dict:
-    return json.loads(KEYS_FILE.read_text(encoding="utf-8"))
+    """Every exercise key, from one file per lesson (content/exercises/NN.json), in id order."""
+    keys = {}
+    for path in sorted(KEYS_DIR.glob("*.json")):
+        keys.update(json.loads(path.read_text(encoding="utf-8")))
+    return dict(sorted(keys.items(), key=lambda kv: _order(kv[0])))
 
 
 def exercise(exercise_id: str) -> dict:
@@ -120,7 +128,7 @@ def digest(salt: str, normalised: str) -> str:
 
 
 def make_key(kind: str, answer, precision: int = 0, salt: str | None = None) -> dict:
-    """A key entry for exercises.json (maintainers only): salt and hash, never the answer."""
+    """A key entry for content/exercises/ (maintainers only): salt and hash, never the answer."""
     salt = salt or secrets.token_hex(8)
     return {"kind": kind, "precision": precision, "salt": salt,
             "sha256": digest(salt, normalise(kind, answer, precision))}
@@ -128,14 +136,16 @@ def make_key(kind: str, answer, precision: int = 0, salt: str | None = None) -> 
 
 def add_exercise(exercise_id: str, kind: str, answer, *, question: str, hint: str,
                  precision: int = 0) -> None:
-    """Store (or replace) one exercise's hashed key in exercises.json (maintainers only)."""
+    """Store (or replace) one exercise's hashed key in its lesson's file (maintainers only)."""
     if not re.match(r"^\d\d\.\d+$", exercise_id):
         raise AnswerError(f"Exercise ids look like '01.2', not {exercise_id!r}.")
-    keys = json.loads(KEYS_FILE.read_text(encoding="utf-8")) if KEYS_FILE.exists() else {}
+    path = KEYS_DIR / f"{exercise_id[:2]}.json"
+    keys = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     keys[exercise_id] = {"lesson": exercise_id[:2], "question": question, "hint": hint,
                          **make_key(kind, answer, precision)}
-    ordered = dict(sorted(keys.items(), key=lambda kv: [int(x) for x in kv[0].split(".")]))
-    KEYS_FILE.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    ordered = dict(sorted(keys.items(), key=lambda kv: _order(kv[0])))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     _keys.cache_clear()
 
 

@@ -193,7 +193,8 @@ def test_wheel_contains_the_data(tmp_path):
     wheel = next(tmp_path.glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "course_lib/_data/datapackage.json" in names
-    assert "course_lib/content/exercises.json" in names
+    assert "course_lib/content/exercises/01.json" in names
+    assert "course_lib/content/prompts/01.json" in names
     extracted = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(extracted)
     probe = ("import course_lib, course_lib.data as d; print(d.data_dir()); "

@@ -1,20 +1,13 @@
-"""Lesson widgets: thin ipywidgets shells. Each control calls a pure function from
-``course_lib.analysis`` and shows its result as text and as a figure with alt text."""
+"""Lesson 01's timeline explorer: filter the alliance timeline by era and category."""
 
 from __future__ import annotations
 
 import html
 
-from . import plots
-from .analysis import timeline as tl
-from .data import load
-
-
-def _labelled(widget, label: str):
-    """Give a control a visible label that screen readers announce too."""
-    widget.description = label
-    widget.style = {"description_width": "initial"}
-    return widget
+from .. import plots
+from ..analysis import timeline as tl
+from ..data import load
+from .base import labelled
 
 
 def timeline_explorer():
@@ -22,9 +15,9 @@ def timeline_explorer():
     import ipywidgets as w
 
     events = load("alliance_timeline")
-    era = _labelled(w.Dropdown(options=list(tl.ERAS), value="All years",
+    era = labelled(w.Dropdown(options=list(tl.ERAS), value="All years",
                                layout=w.Layout(width="420px")), "Era")
-    cats = _labelled(
+    cats = labelled(
         w.SelectMultiple(options=list(tl.CATEGORIES), value=list(tl.CATEGORIES), rows=len(tl.CATEGORIES),
                          layout=w.Layout(width="420px")),
         "Categories (Ctrl/Shift-click for several)",
