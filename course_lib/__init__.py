@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "essay_citation": "essay",
     "quote": "essay",
+    "claim": "essay",
     "essay_map": "essay",
     "glossary": "essay",
     "lesson_map": "lessons",
@@ -32,6 +33,7 @@ _LAZY = {
     "export_answers": "answers",
     "timeline_explorer": "widgets",
     "show_figure": "plots",
+    "show": "display",
 }
 
 __all__ = [

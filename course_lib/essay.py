@@ -51,6 +51,38 @@ class Quote:
         return str(self)
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One claim of the essay as a lesson section opens with it: id, kind, paraphrase, quotation."""
+
+    claim_id: str
+    kind: str
+    claim: str
+    quote: Quote | None
+
+    def __str__(self) -> str:
+        text = f"{self.claim_id} ({self.kind}): {self.claim}"
+        return f"{text}\n  {self.quote}" if self.quote else text
+
+    __repr__ = __str__
+
+    def _repr_markdown_(self) -> str:
+        text = f"**Claim {self.claim_id}** · *{self.kind}* · {self.claim}"
+        return f"{text}\n\n{self.quote._repr_markdown_()}" if self.quote else text
+
+
+def claim(claim_id: str) -> Claim:
+    """A claim of the essay map with its kind, our paraphrase and its short quotation (if any)."""
+    claims = load("essay_map").set_index("claim_id")
+    if claim_id not in claims.index:
+        close = [c for c in claims.index if str(c).split(".")[0] == str(claim_id).split(".")[0]]
+        raise CourseError(f"The essay map has no claim '{claim_id}'. "
+                          f"Claims of that paragraph: {', '.join(close) or 'none'}; essay_map() lists all.")
+    row = claims.loc[claim_id]
+    has_quote = not pd.isna(row["short_quote"])
+    return Claim(claim_id, str(row["kind"]), str(row["claim"]), quote(claim_id) if has_quote else None)
+
+
 def essay_map(paragraph: int | None = None) -> pd.DataFrame:
     """The essay's claims, one row each, optionally for one paragraph (1-8)."""
     claims = load("essay_map")

@@ -49,3 +49,14 @@ def test_citation_and_glossary():
     assert "Tatsumi" in cl.essay_citation() and "2010" in cl.essay_citation()
     assert {"SACO", "DPRI", "JSDF", "DPJ", "LDP"} <= set(cl.glossary()["term"])
     assert len(cl.glossary(paragraph=5)) >= 3
+
+
+def test_claim_shows_id_kind_paraphrase_and_quote():
+    import course_lib as cl
+
+    shown = cl.claim("P2.3")
+    assert shown.claim_id == "P2.3" and shown.kind in ("factual", "interpretive", "normative", "predictive")
+    assert shown.quote is not None and shown.quote.text in shown._repr_markdown_()
+    assert "P2.3" in repr(shown)
+    with pytest.raises(cl.CourseError, match="Claims of that paragraph: P2"):
+        cl.claim("P2.99")
