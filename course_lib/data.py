@@ -26,6 +26,9 @@ from .schema import typed_frame
 
 DATA_DIR_ENV = "COURSE_DATA_DIR"
 DESCRIPTOR = "datapackage.json"
+# Source tiers, strongest first; "above mirror" means one of the first four.
+TIERS = ("official", "scholarly", "news", "reference", "mirror", "blog")
+ABOVE_MIRROR = TIERS[:4]
 
 _descriptors: dict[Path, tuple[int, dict]] = {}
 _frames: dict[tuple[Path, str], pd.DataFrame] = {}
@@ -203,7 +206,7 @@ def _metadata(res: dict) -> dict:
 
 
 def sources(name: str) -> pd.DataFrame:
-    """The sources (id, title, publisher, url, accessed, notes) that a dataset's rows cite."""
+    """The sources (id, title, publisher, url, accessed, tier, notes) that a dataset's rows cite."""
     resource(name)
     table = load("sources")
     if name == "sources":
@@ -216,18 +219,30 @@ def sources(name: str) -> pd.DataFrame:
     return table[table["id"].astype(str).isin(used)].reset_index(drop=True)
 
 
+def tier_mix(name: str) -> dict[str, int]:
+    """How many of the sources a dataset cites fall in each tier, strongest tier first (zeros left out)."""
+    counts = sources(name)["tier"].astype(str).value_counts()
+    return {tier: int(counts[tier]) for tier in TIERS if counts.get(tier, 0)}
+
+
+def tier_text(name: str) -> str:
+    """The tier mix as one line of text: "official 3, news 5, mirror 2"."""
+    return ", ".join(f"{tier} {count}" for tier, count in tier_mix(name).items()) or "none"
+
+
 def cite(name: str) -> str:
-    """A formatted citation of a dataset: the course package, then every source its rows use."""
+    """A formatted citation of a dataset: the course package, the tier mix, then every source its rows use."""
     res = resource(name)
     package = descriptor()
     lines = [
         f"{package.get('title', 'Course data package')}, dataset '{name}' ({res['title']}), "
         f"version {package.get('version', '?')}, data as of {package['as_of']}.",
+        f"Sources by tier: {tier_text(name)}.",
         "Sources:",
     ]
     for row in sources(name).itertuples(index=False):
         lines.append(
-            f"  - {row.publisher}: \"{row.title}\". {row.url} (accessed {row.accessed:%Y-%m-%d})."
+            f"  - [{row.tier}] {row.publisher}: \"{row.title}\". {row.url} (accessed {row.accessed:%Y-%m-%d})."
         )
     return "\n".join(lines)
 

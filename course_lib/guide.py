@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .analysis.tables import dated_columns
-from .data import describe, descriptor, load, resource, sources
+from .data import ABOVE_MIRROR, TIERS, describe, descriptor, list_datasets, load, resource, sources, tier_text
 
 
 def coverage(frame: pd.DataFrame) -> str:
@@ -20,6 +20,34 @@ def disputes(name: str) -> pd.DataFrame:
     """The recorded disagreements between sources for one dataset."""
     table = load("disputes")
     return table[table["dataset"] == name].drop(columns="dataset").reset_index(drop=True)
+
+
+def rows_above_mirror(name: str) -> tuple[int, int]:
+    """(rows citing at least one official, scholarly, news or reference source, all rows) of a dataset."""
+    frame = load(name)
+    columns = [c for c in ("source_id", "second_source_id") if c in frame]
+    if not columns:
+        return 0, 0
+    tiers = load("sources").set_index("id")["tier"].astype(str)
+    strong = set(tiers[tiers.isin(ABOVE_MIRROR)].index)
+    above = frame[columns].isin(strong).any(axis=1)
+    return int(above.sum()), len(frame)
+
+
+def tier_table() -> pd.DataFrame:
+    """Per dataset: how many of its cited sources fall in each tier, and how many of its rows cite at
+    least one source above mirror (official, scholarly, news or reference)."""
+    tiers = load("sources").set_index("id")["tier"].astype(str)
+    records = []
+    for name in list_datasets()["name"]:
+        if name in ("sources", "disputes"):
+            continue
+        cited = sources(name)["id"].astype(str)
+        counts = tiers.reindex(cited).value_counts()
+        above, rows = rows_above_mirror(name)
+        records.append({"dataset": name, **{t: int(counts.get(t, 0)) for t in TIERS},
+                        "rows above mirror": f"{above} of {rows}"})
+    return pd.DataFrame(records, columns=["dataset", *TIERS, "rows above mirror"])
 
 
 def _markdown_table(frame: pd.DataFrame) -> str:
@@ -46,6 +74,10 @@ def card(name: str) -> str:
         single = int(frame["second_source_id"].isna().sum()) if "second_source_id" in frame else 0
         lines.append(f"- **Rows confirmed by a second source:** {len(frame) - single} of {len(frame)}")
     lines.append(f"- **Sources cited:** {len(sources(name))} · **Disputes recorded:** {len(disputes(name))}")
+    if "source_id" in frame:
+        above, rows = rows_above_mirror(name)
+        lines.append(f"- **Sources by tier:** {tier_text(name)} · **Rows citing a source above mirror:** "
+                     f"{above} of {rows}")
     lines.append(f"- **Licence:** {'; '.join(l.get('title', l.get('name', '')) for l in res.get('licenses', []))}")
     if res.get("provenance"):
         lines.append(f"- **How the numbers were made:** {res['provenance']}")

@@ -58,6 +58,16 @@ def test_cite_names_the_package_and_every_source():
         assert row.url in text
 
 
+def test_cite_shows_the_tier_mix_and_each_sources_tier():
+    text = course_lib.cite("alliance_timeline")
+    line = next(l for l in text.splitlines() if l.startswith("Sources by tier: "))
+    mix = data.tier_mix("alliance_timeline")
+    assert line == "Sources by tier: " + ", ".join(f"{t} {n}" for t, n in mix.items()) + "."
+    assert list(mix) == [t for t in data.TIERS if t in mix]  # strongest tier first
+    assert sum(mix.values()) == len(course_lib.sources("alliance_timeline"))
+    assert "  - [official] " in text
+
+
 def test_sources_lists_exactly_the_cited_ids():
     frame = course_lib.load("prime_ministers")
     cited = set(frame["source_id"].dropna()) | set(frame["second_source_id"].dropna())

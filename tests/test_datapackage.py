@@ -78,8 +78,22 @@ def test_every_row_names_a_resolvable_source(res):
     assert frame["source_id"].notna().all()
     assert set(frame["source_id"]) <= ids
     assert set(frame["second_source_id"].dropna()) <= ids
-    assert set(frame["value_status"].astype(str)) <= {"reported", "derived", "disputed"}
+    assert set(frame["value_status"].astype(str)) <= {"reported", "derived", "disputed", "judgement"}
     assert (frame["source_id"] != frame["second_source_id"]).all()
+
+
+@pytest.mark.parametrize("res", [r for r in RESOURCES if r["name"] not in META], ids=lambda r: r["name"])
+def test_value_status_allows_course_judgements_and_documents_them(res):
+    field = next(f for f in res["schema"]["fields"] if f["name"] == "value_status")
+    assert field["constraints"]["enum"] == ["reported", "derived", "disputed", "judgement"]
+    assert "judgement" in field["description"] and "reasoning" in field["description"]
+
+
+def test_descriptor_lists_each_cited_source_with_its_tier():
+    tiers = dict(zip(cl.load("sources")["id"], cl.load("sources")["tier"].astype(str)))
+    for res in RESOURCES:
+        for source in res.get("sources", []):
+            assert source["tier"] == tiers[source["id"]], (res["name"], source["id"])
 
 
 def test_disputes_name_real_datasets_and_sources():

@@ -170,3 +170,97 @@ def test_refueling_mission_periods_are_ordered_with_a_suspension():
     assert (mission["status"].astype(str) == "suspended").any()
     assert mission["period_end"].max() == pd.Timestamp("2010-01-15")
     assert (mission["fuel_kl"].dropna() < 1_000_000).all()
+
+
+# --- Source tiers, course judgements and the essay's argument map (issue 9) ---------------------
+
+TIERS = {"official", "scholarly", "news", "reference", "mirror", "blog"}
+ABOVE_MIRROR = {"official", "scholarly", "news", "reference"}
+RELATIONS = {"supports", "qualifies", "concedes", "answers"}
+
+
+def test_every_source_has_a_tier_from_the_set():
+    sources = cl.load("sources")
+    assert sources["tier"].notna().all()
+    assert set(sources["tier"].astype(str)) <= TIERS
+    tier = sources.set_index("id")["tier"].astype(str)
+    # spot checks of the hand review: ministries are official, Wikipedia copies are mirrors,
+    # archive copies keep the tier of the page they copy
+    assert tier["ess_mofa_gates_2009"] == "official" and tier["ess_kiwix_jsdf"] == "mirror"
+    assert tier["ess_worldjpn_scc_2010"] == "scholarly" and tier["mil_opg_english_2017"] == "official"
+    assert tier["evt_mainichi_20100506"] == "news"
+
+
+def test_every_judgement_row_has_its_reasoning_in_note():
+    from course_lib.data import list_datasets
+
+    checked = 0
+    for name in list_datasets()["name"]:
+        frame = cl.load(name)
+        if "value_status" not in frame:
+            continue
+        judged = frame[frame["value_status"].astype(str) == "judgement"]
+        assert judged["note"].notna().all(), name
+        assert (judged["note"].astype(str).str.len() > 20).all(), name
+        assert judged["source_id"].notna().all(), name
+        checked += len(judged)
+    assert checked >= 30
+
+
+def test_claim_links_join_existing_claims_with_known_relations():
+    links = cl.load("claim_links")
+    claims = set(cl.load("essay_map")["claim_id"])
+    assert set(links["from_claim"]) <= claims and set(links["to_claim"]) <= claims
+    assert set(links["relation"].astype(str)) <= RELATIONS
+    assert (links["from_claim"] != links["to_claim"]).all()
+    assert (links["value_status"].astype(str) == "judgement").all()
+    assert (links["source_id"] == "ess_tatsumi_2010").all()
+
+
+def test_the_argument_map_shows_the_thesis_and_the_answered_concession():
+    links = cl.load("claim_links")
+    pairs = set(zip(links["from_claim"], links["to_claim"], links["relation"].astype(str)))
+    supporters = {f for f, t, r in pairs if t == "P3.1" and r == "supports"}
+    assert {"P4.1", "P5.1"} <= supporters
+    assert ("P6.1", "P3.1", "qualifies") in pairs
+    assert any(f == "P7.1" and r == "concedes" for f, t, r in pairs)
+    assert {("P7.4", "P7.1", "answers"), ("P7.5", "P7.1", "answers")} <= pairs
+
+
+def test_claim_ids_are_stable_and_the_split_claim_is_retired():
+    claims = cl.load("essay_map").set_index("claim_id")
+    assert "P2.1" not in claims.index
+    assert claims.loc["P2.1a", "kind"] == "factual" and claims.loc["P2.1b", "kind"] == "predictive"
+    assert claims.loc["P6.2", "kind"] == "interpretive"
+    assert claims.loc["P3.1", "kind"] == "interpretive" and claims.loc["P5.1", "kind"] == "normative"
+    assert {f"P{p}.{n}" for p, n in [(1, 1), (2, 2), (5, 8), (7, 5), (8, 4)]} <= set(claims.index)
+    assert claims.index.str.fullmatch(r"P[1-8]\.[0-9]+[a-z]?").all()
+
+
+def test_lesson_rows_cite_a_source_above_mirror_or_say_none_was_found():
+    tier = cl.load("sources").set_index("id")["tier"].astype(str)
+    for name in ("essay_map", "glossary", "people", "alliance_timeline", "prime_ministers", "us_presidents"):
+        frame = cl.load(name)
+        strong = frame[["source_id", "second_source_id"]].apply(
+            lambda column: column.map(lambda i: pd.notna(i) and tier.get(i) in ABOVE_MIRROR)).any(axis=1)
+        weak_notes = frame.loc[~strong, "note"].astype(str)
+        assert weak_notes.str.contains("issue 9").all(), (name, list(frame.loc[~strong].index))
+
+
+def test_corrected_1960_treaty_facts():
+    events = cl.load("alliance_timeline").set_index("event_id")
+    signed = events.loc["treaty_signed_1960"]
+    assert "herter_christian" in signed["person_ids"].split(";")
+    assert "Herter" in signed["description"] and "present" in signed["description"]
+    assert "eisenhower_dwight" not in events.loc["sofa_signed_1960", "person_ids"].split(";")
+    crisis = {"anpo_protests_1960": "1960-06-15", "eisenhower_visit_postponed_1960": "1960-06-16",
+              "senate_consent_1960": "1960-06-22", "kishi_resignation_announced_1960": "1960-06-23",
+              "treaty_in_force_1960": "1960-06-23"}
+    for event, day in crisis.items():
+        assert events.loc[event, "date"] == pd.Timestamp(day), event
+    assert events.loc["gnp_cap_scrapped_1986", "date"] == pd.Timestamp("1986-12-30")
+    assert events.loc["gnp_cap_replaced_1987", "date"] == pd.Timestamp("1987-01-24")
+    assert events.loc["midway_yokosuka_1973", "category"] != "bases_okinawa"
+    assert "kishida_official_visit_2024" in events.index and "kishida_state_visit_2024" not in events.index
+    parties = cl.load("parties").set_index("code")
+    assert parties.loc["LP", "dissolved"] == pd.Timestamp("2003-09-26")

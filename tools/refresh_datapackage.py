@@ -1,8 +1,9 @@
 """Refresh the generated parts of data/datapackage.json after a maintainer edits data/.
 
 For every resource it recomputes: ``hash`` (sha256), ``bytes``, ``rows``, the ``sources`` list
-(every source whose id the rows cite, read from data/sources.csv) and the foreign keys from
-source ids to the ``sources`` dataset. Schemas, descriptions and provenance are written by hand.
+(every source whose id the rows cite, read from data/sources.csv, with its tier) and the foreign keys
+from source ids to the ``sources`` dataset. Other foreign keys (claim_links -> essay_map), schemas,
+descriptions and provenance are written by hand and kept as they are.
 ``--check`` changes nothing and exits 1 if the descriptor is out of date (the tests run this).
 Standard library only, so it runs before anything is installed.
 """
@@ -46,13 +47,15 @@ def refreshed(package: dict, folder: Path) -> dict:
             continue
         res["sources"] = [
             {"title": catalogue[i]["title"], "path": catalogue[i]["url"],
-             "publisher": catalogue[i]["publisher"], "accessed": catalogue[i]["accessed"], "id": i}
+             "publisher": catalogue[i]["publisher"], "accessed": catalogue[i]["accessed"],
+             "tier": catalogue[i].get("tier", ""), "id": i}
             for i in sorted(cited) if i in catalogue
         ]
         keys = [{"fields": column, "reference": {"resource": "sources", "fields": "id"}}
                 for column in SOURCE_COLUMNS if column in names]
-        if keys:
-            res["schema"]["foreignKeys"] = keys
+        kept = [key for key in res["schema"].get("foreignKeys", []) if key.get("fields") not in SOURCE_COLUMNS]
+        if keys or kept:
+            res["schema"]["foreignKeys"] = kept + keys
     return out
 
 
