@@ -11,7 +11,8 @@ author = "US-Japan Alliance Course maintainers"
 copyright = "the course maintainers; lesson text and data CC BY 4.0, code MIT"
 language = "en"
 
-extensions = ["myst_nb"]
+# githubpages writes .nojekyll, so GitHub Pages serves the _static/ and _images/ folders.
+extensions = ["myst_nb", "sphinx.ext.githubpages"]
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 
 # MyST-NB: the stored outputs are the build; never run a kernel, never load widget JavaScript.

@@ -253,7 +253,9 @@ def test_search_with_summaries_from_a_static_host(site, reader):
         reader.goto(f"http://127.0.0.1:{server.server_port}/search.html?q=Futenma")
         reader.wait_for_selector("#search-results li p.context", timeout=20_000)
         assert "Futenma" in reader.inner_text("#search-results")
+        reader.wait_for_load_state("networkidle")  # every summary fetched before the host stops
     finally:
+        reader.goto("about:blank")
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
