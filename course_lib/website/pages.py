@@ -188,7 +188,8 @@ def _sources_section(name: str) -> list[str]:
         return ["No row of this dataset cites a source of its own: its rows are the course's "
                 "compilation (see the description and the notes)."]
     lines = [f"{len(table)} sources, each named by its id in the rows' `source_id` or "
-             "`second_source_id`." + (" The tier says how close to the origin a source is."
+             "`second_source_id`." + (" Each source's tier is the one recorded in `sources.csv` "
+                                       "(see the [sources](sources.md) codebook)."
                                        if "tier" in table.columns else ""), ""]
     for row in table.itertuples(index=False):
         accessed = f"{row.accessed:%Y-%m-%d}" if not pd.isna(row.accessed) else "date not recorded"
@@ -223,9 +224,8 @@ def _disputes_section(name: str) -> list[str]:
 def dataset_page(name: str, source: Path, figure_file: str | None = None, figure_alt: str = "") -> str:
     """One dataset's page (MyST Markdown): description, facts, codebook, coverage, sources with
     their tiers, disputes, and the CSV to download with its citation."""
-    from ..data import cite, describe, resource
+    from ..data import cite, describe, load, resource
     from ..guide import _markdown_table, coverage, facts
-    from ..data import load
 
     res = resource(name)
     used = _used_in(name, source)
