@@ -157,7 +157,7 @@ def test_datasets_index_lists_every_dataset():
     names = list(cl.list_datasets()["name"])
     text = pages.datasets_index(names)
     for name in names:
-        assert f"[{name}]({name}.md)" in text and f"\n{name}\n" in text
+        assert f"[{name}]({name}.md)" in text and f"\n{name} <{name}>\n" in text  # short in the sidebar
 
 
 def test_markdown_escape():

@@ -93,8 +93,12 @@ def build(dest: Path = Path("dist/site"), notebooks: Path = Path("notebooks"), *
     Sphinx warnings are errors: a broken link or a missing page fails the build. Returns the
     seconds spent and the number of pages.
     """
-    from sphinx.application import Sphinx
-    from sphinx.util.console import nocolor
+    try:
+        from sphinx.application import Sphinx
+        from sphinx.util.console import nocolor
+    except ImportError:
+        raise SiteError("The website needs Sphinx, MyST-NB and Furo: `make site` installs them "
+                        "(pip install -e '.[site]').") from None
 
     nocolor()
 

@@ -266,5 +266,5 @@ def datasets_index(names: list[str]) -> str:
         f"{package.get('version', '?')}).", "",
         _table(["Dataset", "Title", "Rows", "Topics"], rows), "",
         f'The data package descriptor: <a href="../{DATA_FOLDER}/datapackage.json">datapackage.json</a>.',
-        "", "```{toctree}", ":hidden:", "", *names, "```", "",
+        "", "```{toctree}", ":hidden:", "", *(f"{name} <{name}>" for name in names), "```", "",
     ])
