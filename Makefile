@@ -15,7 +15,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 export JUPYTER_CONFIG_DIR := $(CURDIR)/.venv/etc/jupyter-user
 export MPLCONFIGDIR := $(CURDIR)/.venv/mplconfig
 
-.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs clean
+.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs clean site
 
 help:
 	@echo "make lab        set up (first time) and open the course in JupyterLab"
@@ -23,6 +23,7 @@ help:
 	@echo "make lab EDITION=instructor   open the instructor edition"
 	@echo "make reset LESSON=02          fresh copy of one lesson (the old one is kept)"
 	@echo "make editions | handout | export | answer-key | bench | test-browser | author"
+	@echo "make site       build the course website in dist/site/ (open dist/site/index.html)"
 
 # The environment: rebuilt when pyproject.toml or the pins change.
 $(STAMP): pyproject.toml $(PINS)
@@ -71,6 +72,15 @@ reset: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The course website: Sphinx + MyST-NB from the stored outputs (no kernel runs), into dist/site/.
+SITE_STAMP := $(VENV)/.installed-site
+$(SITE_STAMP): $(STAMP) pyproject.toml $(PINS)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(PINS) -e '.[site]'
+	@touch $@
+
+site: $(SITE_STAMP)
+	$(BIN)/python -m course_lib site
 
 # Maintainers: refresh checksums and source lists in data/datapackage.json after editing data/.
 data: $(STAMP)

@@ -246,6 +246,23 @@ def timed_command(label: str, key: str, command: list[str], budget_s: float | No
         print(f"--- {label} failed; last lines:\n" + "\n".join(tail), file=sys.stderr)
 
 
+def bench_site() -> None:
+    """`make site`: the whole website built from the stored outputs (no kernel), in a fresh process."""
+    dest = SCRATCH / "site"
+    t = time.perf_counter()
+    proc = subprocess.run([PY, "-m", "course_lib", "site", "--dest", str(dest)], cwd=ROOT, env=ENV,
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    pages = len(list(dest.rglob("*.html"))) if proc.returncode == 0 else 0
+    results["site"] = {"wall_s": wall, "pages": pages, "returncode": proc.returncode,
+                       "tail": (proc.stdout + proc.stderr).strip().splitlines()[-5:]}
+    value = f"{wall:.1f} s" + ("" if proc.returncode == 0 else f" (exit {proc.returncode})")
+    record(f"make site: build the website ({pages} pages)", value, "<= 60 s",
+           proc.returncode == 0 and wall <= 60)
+    if proc.returncode:
+        print("--- make site failed; last lines:\n" + "\n".join(results["site"]["tail"]), file=sys.stderr)
+
+
 def bench_tests(quick: bool) -> None:
     """Strict nbval over notebooks/, then `make test` (only if the environment is already built)."""
     timed_command("pytest notebooks/ (strict nbval)", "nbval",
@@ -270,7 +287,7 @@ def main() -> int:
     started = time.perf_counter()
     warm_up()
     steps = {"imports": bench_import, "dataset loads": bench_load, "nbformat": bench_nbformat,
-             "widget": bench_widget, "notebooks": bench_notebooks,
+             "widget": bench_widget, "notebooks": bench_notebooks, "website": bench_site,
              "test runs": lambda: bench_tests(args.quick)}
     for label, step in steps.items():
         print(f"... {label}", file=sys.stderr, flush=True)

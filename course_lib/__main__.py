@@ -1,4 +1,4 @@
-"""Command line for make: python -m course_lib workcopy|reset|editions|handout|answer-key|export|execute."""
+"""Command line for make: python -m course_lib workcopy|reset|editions|handout|answer-key|export|site|execute."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("answer-key", help="write dist/answer_key.html")
     export = sub.add_parser("export", help="write your answers as Markdown and HTML")
     export.add_argument("--edition", default="student", choices=editions.EDITIONS)
+    site = sub.add_parser("site", help="build the course website in dist/site/")
+    site.add_argument("--dest", type=Path, default=Path("dist") / "site")
     key = sub.add_parser("add-exercise", help="maintainers: store a hashed answer key")
     key.add_argument("exercise_id")
     key.add_argument("--kind", required=True, choices=("number", "string", "date"))
@@ -63,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
             os.environ.setdefault(ANSWERS_ENV, str(Path("work") / args.edition / "answers"))
             for path in export_answers():
                 print(f"Wrote {path}")
+        elif args.command == "site":
+            from . import website
+
+            built = website.build(args.dest)
+            print(f"Built {args.dest}/ ({built['pages']} pages) in {built['seconds']:.1f} s; "
+                  f"open {args.dest / 'index.html'} in a browser, or publish the folder as it is.")
         elif args.command == "add-exercise":
             from .checks import add_exercise
 

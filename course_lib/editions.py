@@ -5,11 +5,16 @@ Cell tags (documented in README, "For contributors"):
 - ``instructor``: notes and timings for the person leading the class; instructor edition only.
 - ``published``: content meant for students that the leak scan must not flag.
 The student edition also loses every output, execution count and saved widget state, so each
-exercise says "not answered yet" until the student runs it.
+exercise says "not answered yet" until the student runs it. The course website starts from
+``public_notebook`` (the same cells, outputs kept), and ``leaks`` is the one scan that checks any
+student-facing text (an edition, a web page) for solution and instructor text.
 """
 
 from __future__ import annotations
 
+import ast
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -24,10 +29,16 @@ def tags(cell) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
-def student_notebook(nb):
-    """A copy of a source notebook with solutions, instructor notes and all outputs removed."""
+def public_notebook(nb):
+    """A copy of a source notebook without its solution and instructor cells; outputs are kept."""
     out = nbformat.from_dict(nb)
     out.cells = [cell for cell in out.cells if not tags(cell) & HIDDEN_FROM_STUDENTS]
+    return out
+
+
+def student_notebook(nb):
+    """A copy of a source notebook with solutions, instructor notes and all outputs removed."""
+    out = public_notebook(nb)
     for cell in out.cells:
         if cell.cell_type == "code":
             cell.outputs = []
@@ -40,6 +51,76 @@ def student_notebook(nb):
 def instructor_notebook(nb):
     """The instructor edition is the source itself, with its stored outputs."""
     return nbformat.from_dict(nb)
+
+
+# The leak scan. A hidden cell leaks when a run of LEAK_WORDS of its words (or all of them, if it
+# has fewer) appears in the student-facing text: words, not characters, so that it finds a note
+# rendered as HTML as surely as one copied into a notebook. Text that students are meant to see
+# (``published`` cells; on the website, the stored outputs of the cells they get) is no leak.
+LEAK_WORDS = 12
+
+
+def _plain(text: str) -> str:
+    """Text without HTML tags and entities, its white space collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", _plain(text).casefold())
+
+
+def _runs(words: list[str], size: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def _output_text(cell) -> str:
+    parts = []
+    for output in cell.get("outputs", []):
+        parts.append(output.get("text", ""))
+        parts += [value for mime, value in output.get("data", {}).items()
+                  if mime.startswith("text/") and isinstance(value, str)]
+    return "\n".join(parts)
+
+
+def _printed_answers(cell) -> list[str]:
+    return [line[len("Answer: "):] for line in _output_text(cell).splitlines()
+            if line.startswith("Answer: ")]
+
+
+def leaks(text: str, source_nb, outputs_shown: bool = False) -> list[str]:
+    """What of a source notebook's solution and instructor cells shows in ``text``: a student
+    edition's cell sources, or a web page (HTML); [] when nothing does.
+
+    Flags a hidden cell whose words show (see LEAK_WORDS), and the printed answer ("Answer: ...")
+    of a solution to a text or set exercise (a number or a date is no secret on a page full of
+    them). With ``outputs_shown`` (the website) the stored outputs of the cells students get are
+    meant to be seen, like ``published`` cells.
+    """
+    from .checks import _keys
+
+    plain, words = _plain(text), _words(text)
+    meant = [cell.source for cell in source_nb.cells if PUBLISHED in tags(cell)]
+    if outputs_shown:
+        meant += [_output_text(cell) for cell in source_nb.cells if not tags(cell) & HIDDEN_FROM_STUDENTS]
+    meant_plain = "\n".join(_plain(m) for m in meant)
+    meant_words = [w for m in meant for w in _words(m) + ["\x00"]]
+    found = []
+    for cell in source_nb.cells:
+        hidden = tags(cell) & HIDDEN_FROM_STUDENTS
+        mine = _words(cell.source)
+        size = min(LEAK_WORDS, len(mine))
+        if not hidden or size < 3:
+            continue
+        if (_runs(mine, size) & _runs(words, size)) - _runs(meant_words, size):
+            found.append(f"{'/'.join(sorted(hidden))} cell {cell.get('id', '?')}: {cell.source[:60]!r}")
+        kind = next((key["kind"] for e, key in _keys().items() if f'"{e}"' in cell.source), None)
+        if SOLUTION not in hidden or kind not in ("string", "set"):
+            continue
+        for answer in _printed_answers(cell):
+            forms = {answer} | ({repr(ast.literal_eval(answer))} if kind == "set" else set())
+            if any(f in plain and f not in meant_plain for f in forms):
+                found.append(f"the answer {answer!r} of solution cell {cell.get('id', '?')}")
+    return found
 
 
 def source_notebooks(source: Path) -> list[Path]:

@@ -60,14 +60,13 @@ def _markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def card(name: str) -> str:
-    """A Markdown card: title, description, coverage, rows, values, sources, licence, provenance,
-    then the codebook and the recorded disagreements between sources."""
+def facts(name: str) -> list[str]:
+    """The card's facts as Markdown list items: rows, coverage, values, sources, licence,
+    provenance and "as of" (the data guide's cards and the website's dataset pages show them)."""
     res = resource(name)
     frame = load(name)
-    lines = [f"### `{name}`: {res['title']}", "", res.get("description", ""), ""]
     span = coverage(frame)
-    lines.append(f"- **Rows:** {len(frame)}" + (f" · **Coverage:** {span}" if span else ""))
+    lines = [f"- **Rows:** {len(frame)}" + (f" · **Coverage:** {span}" if span else "")]
     if "value_status" in frame:
         counts = frame["value_status"].value_counts()
         lines.append("- **Values:** " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
@@ -82,6 +81,14 @@ def card(name: str) -> str:
     if res.get("provenance"):
         lines.append(f"- **How the numbers were made:** {res['provenance']}")
     lines.append(f"- **Data as of:** {descriptor()['as_of']}")
+    return lines
+
+
+def card(name: str) -> str:
+    """A Markdown card: title, description, coverage, rows, values, sources, licence, provenance,
+    then the codebook and the recorded disagreements between sources."""
+    res = resource(name)
+    lines = [f"### `{name}`: {res['title']}", "", res.get("description", ""), "", *facts(name)]
     lines += ["", "**Codebook**", "", _markdown_table(describe(name))]
     recorded = disputes(name)
     if len(recorded):
