@@ -130,21 +130,14 @@ def test_dataset_page_sections_and_download():
     assert "![A figure](alliance_timeline.png)" in text
     assert "(../01_fifty_years.ipynb)" in text  # used in lesson 01
     assert "| event_id |" in text  # the codebook
-    assert "Tier" not in text  # sources.csv has no tier column (yet)
+    assert text.count("**Tier:** ") == len(cl.sources("alliance_timeline"))  # every source shows its tier
 
 
-def test_dataset_page_shows_source_tiers_when_the_column_exists(monkeypatch):
-    from course_lib import data
-
-    real = data.sources
-
-    def with_tiers(name):
-        table = real(name)
-        return table.assign(tier=["primary"] + ["secondary"] * (len(table) - 1))
-
-    monkeypatch.setattr(data, "sources", with_tiers)
+def test_dataset_page_shows_each_sources_own_tier():
     text = pages.dataset_page("prime_ministers", NOTEBOOKS)
-    assert text.count("**Tier:** primary") == 1 and "**Tier:** secondary" in text
+    tiers = cl.sources("prime_ministers")["tier"].astype(str)
+    for tier, count in tiers.value_counts().items():
+        assert text.count(f"**Tier:** {tier}.") == count
 
 
 def test_sources_and_disputes_without_a_web_address_are_shown_as_text():

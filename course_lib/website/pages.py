@@ -188,18 +188,14 @@ def _sources_section(name: str) -> list[str]:
         return ["No row of this dataset cites a source of its own: its rows are the course's "
                 "compilation (see the description and the notes)."]
     lines = [f"{len(table)} sources, each named by its id in the rows' `source_id` or "
-             "`second_source_id`." + (" Each source's tier is the one recorded in `sources.csv` "
-                                       "(see the [sources](sources.md) codebook)."
-                                       if "tier" in table.columns else ""), ""]
+             "`second_source_id`. Each source's tier (official, scholarly, news, reference, mirror or blog) "
+             "is the one recorded in `sources.csv` (see the [sources](sources.md) codebook).", ""]
     for row in table.itertuples(index=False):
         accessed = f"{row.accessed:%Y-%m-%d}" if not pd.isna(row.accessed) else "date not recorded"
-        tier = getattr(row, "tier", None)
         url = "" if pd.isna(row.url) else str(row.url)
         title = (f"[{md_escape(row.title)}](<{url}>)" if re.match(r"https?://", url)
                  else md_escape(row.title) + (f" (`{url}`)" if url else ""))
-        item = f"- `{row.id}`: {title}, {md_escape(row.publisher)}; read {accessed}."
-        if tier is not None and not pd.isna(tier):
-            item += f" **Tier:** {md_escape(tier)}."
+        item = f"- `{row.id}`: {title}, {md_escape(row.publisher)}; read {accessed}. **Tier:** {row.tier}."
         if not pd.isna(row.notes) and str(row.notes).strip():
             item += f" {md_escape(row.notes)}"
         lines.append(item)
