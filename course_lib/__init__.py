@@ -34,6 +34,7 @@ _LAZY = {
     "timeline_explorer": "widgets",
     "show_figure": "plots",
     "show": "display",
+    "further_reading": "readings",
 }
 
 __all__ = [
