@@ -35,3 +35,15 @@ def test_tenure_figure():
     pms, us = cl.load("prime_ministers"), cl.load("us_presidents")
     shown = plots.tenures(pms.tail(5), us.tail(3), "2026-01-01", alt="Leaders bars")
     assert shown.png.startswith(b"\x89PNG")
+
+
+def test_tenure_bars_name_their_leaders_top_row_japan_and_mark_a_period():
+    from course_lib.plots.leaders import ROWS, surname
+
+    assert ROWS == ("Japan's prime ministers", "US presidents")
+    assert [surname(n) for n in ("Yukio Hatoyama", "George W. Bush", "Martin Luther King Jr.")] == \
+        ["Hatoyama", "Bush", "King"]
+    pms, us = cl.load("prime_ministers"), cl.load("us_presidents")
+    shown = plots.tenures(pms.tail(8), us.tail(3), cl.as_of(), alt="Leaders bars with names",
+                          window=("2006-01-01", "2013-01-01"), mark=("2006-09-26", "2009-09-16", "Sept 2006 to Sept 2009"))
+    assert shown.png.startswith(b"\x89PNG")

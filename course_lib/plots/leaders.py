@@ -1,4 +1,4 @@
-"""Who held office when: leaders' tenures as bars."""
+"""Who held office when: leaders' tenures as named bars, Japan on the top row, the US below."""
 
 from __future__ import annotations
 
@@ -6,26 +6,52 @@ import pandas as pd
 
 from .core import OKABE_ITO, AltFigure, new_figure, render
 
+ROWS = ("Japan's prime ministers", "US presidents")  # top to bottom, as drawn
+_AXES_INCHES = 10 * (0.98 - 0.2)  # the figure's width times the axes' share of it
+_INCHES_PER_CHAR = 0.048  # a 7-point name needs about this much bar per letter
 
-def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str, window=None) -> AltFigure:
-    """Prime ministers and presidents as bars on two rows, so their overlaps can be read.
 
-    ``window`` (start, end) limits the time axis to the period a lesson is about.
+def surname(person: str) -> str:
+    """The name a bar carries: the family name ("Yukio Hatoyama" -> "Hatoyama")."""
+    parts = str(person).replace(".", "").split()
+    return parts[-1] if parts[-1] not in ("Jr", "Sr", "II") else parts[-2]
+
+
+def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str, window=None,
+            mark: tuple | None = None) -> AltFigure:
+    """Prime ministers (top row) and presidents (bottom row) as named bars, so overlaps can be read.
+
+    An open tenure runs to ``as_of``. ``window`` (start, end) limits the time axis to the period a
+    lesson is about; ``mark`` (start, end, label) shades the period under discussion. Successive
+    leaders alternate in shade; bars long enough to hold a name carry the leader's surname.
     """
-    fig = new_figure(9, 3.2)
-    ax = fig.add_subplot()
     end = pd.Timestamp(as_of)
-    for row, (label, table, colour) in enumerate(
-        (("US presidents", us, OKABE_ITO[4]), ("Japan's prime ministers", japan, OKABE_ITO[5]))
-    ):
-        for i, item in enumerate(table.itertuples()):
+    first = pd.Timestamp(window[0]) if window else min(japan["start_date"].min(), us["start_date"].min())
+    last = pd.Timestamp(window[1]) if window else end
+    span_days = max((last - first).days, 1)
+    fig = new_figure(10, 3.4, margins={"left": 0.2, "right": 0.98, "top": 0.86, "bottom": 0.17})
+    ax = fig.add_subplot()
+    if mark is not None:
+        ax.axvspan(pd.Timestamp(mark[0]), pd.Timestamp(mark[1]), color=OKABE_ITO[3], alpha=0.35, zorder=0,
+                   label=mark[2])
+    for y, table, colour in ((1, japan, OKABE_ITO[5]), (0, us, OKABE_ITO[4])):
+        for i, item in enumerate(table.sort_values("start_date").itertuples()):
             finish = item.end_date if pd.notna(item.end_date) else end
-            ax.barh(row, (finish - item.start_date).days, left=item.start_date, height=0.6,
-                    color=colour, alpha=1.0 if i % 2 == 0 else 0.55, edgecolor="white")
-    ax.set_yticks([0, 1], ["US presidents", "Japan's prime ministers"])
+            start_shown, finish_shown = max(item.start_date, first), min(finish, last)
+            ax.barh(y, (finish - item.start_date).days, left=item.start_date, height=0.6, color=colour,
+                    alpha=1.0 if i % 2 == 0 else 0.55, edgecolor="white", zorder=2)
+            name = surname(item.person)
+            bar_inches = (finish_shown - start_shown).days / span_days * _AXES_INCHES
+            if bar_inches >= _INCHES_PER_CHAR * len(name) + 0.08:
+                middle = start_shown + (finish_shown - start_shown) / 2
+                ax.text(middle, y, name, ha="center", va="center", fontsize=7,
+                        color="white" if i % 2 == 0 else "black", zorder=3, clip_on=True)
+    ax.set_yticks([1, 0], list(ROWS))
+    ax.set_ylim(-0.5, 1.5)
+    ax.set_xlim(first, last)
     ax.set_xlabel("Year")
-    ax.grid(axis="x", color="#dddddd")
-    if window is not None:
-        ax.set_xlim(pd.Timestamp(window[0]), pd.Timestamp(window[1]))
-    ax.set_title("Who held office when (alternate shades mark successive leaders)")
+    ax.grid(axis="x", color="#dddddd", zorder=1)
+    if mark is not None:
+        ax.legend(loc="upper left", bbox_to_anchor=(0, 1.16), frameon=False, fontsize=8)
+    ax.set_title("Who held office when (successive leaders alternate in shade)", loc="right", fontsize=10)
     return render(fig, alt)
