@@ -176,7 +176,7 @@ def bench_widget() -> None:
     t = time.perf_counter()
     box = course_lib.timeline_explorer()
     build = time.perf_counter() - t
-    era_box, _cats, summary, figure = box.children
+    era_box, _cats, summary, figure = box.children[:4]
     callback = []
     for i in range(1, WIDGET_UPDATES + 1):   # start at 1: index 0 is the initial value
         before = figure.value
@@ -280,7 +280,7 @@ def main() -> int:
 
     widths = [max(len(r[i]) for r in rows + [("measure", "value", "budget", "status")])
               for i in range(4)]
-    line = "  ".join("{:<%d}" % w for w in widths)
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
     print(line.format("measure", "value", "budget", "status"))
     print(line.format(*("-" * w for w in widths)))
     for row in rows:

@@ -7,7 +7,7 @@ import html
 from .. import plots
 from ..analysis import timeline as tl
 from ..data import load
-from .base import labelled
+from .base import course_widget, labelled
 
 
 def timeline_explorer():
@@ -35,4 +35,4 @@ def timeline_explorer():
     era.observe(update, names="value")
     cats.observe(update, names="value")
     update()
-    return w.VBox([era, cats, text, figure]).add_class("course-widget")
+    return course_widget(era, cats, text, figure)
