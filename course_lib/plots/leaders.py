@@ -15,7 +15,7 @@ def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str, window=None)
     fig = new_figure(9, 3.2)
     ax = fig.add_subplot()
     end = pd.Timestamp(as_of)
-    for row, (label, table, colour) in enumerate(
+    for row, (_label, table, colour) in enumerate(
         (("US presidents", us, OKABE_ITO[4]), ("Japan's prime ministers", japan, OKABE_ITO[5]))
     ):
         for i, item in enumerate(table.itertuples()):

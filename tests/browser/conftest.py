@@ -101,7 +101,8 @@ def lab_server(tmp_path_factory):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start: {(base / 'lab.log').read_text()[-2000:]}")
+                    log_tail = (base / "lab.log").read_text()[-2000:]
+                    raise RuntimeError(f"JupyterLab did not start: {log_tail}") from None
                 time.sleep(0.3)
         yield {"url": url, "token": token, "work": work}
     finally:
