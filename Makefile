@@ -68,7 +68,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 test-browser: $(TEST_STAMP)
-	$(BIN)/python -m pytest -p no:nbval tests/browser
+	$(BIN)/python -m pytest tests/browser
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -48,7 +48,7 @@ def answer_box_class():
         status = t.Unicode("").tag(sync=True)
         state = t.Unicode("ok").tag(sync=True)      # ok | error | conflict
         rev = t.Int(0).tag(sync=True)                # what this box last loaded or saved
-        handled = t.Unicode("").tag(sync=True)       # fnv() of the last text Python dealt with
+        handled = t.Unicode("").tag(sync=True)       # fnv() of the last text safely stored
         clear_armed = t.Bool(False).tag(sync=True)
 
         def __init__(self, prompt_id: str, label: str):
@@ -90,8 +90,8 @@ def answer_box_class():
             if self._quiet:
                 return
             self.clear_armed = False
-            self._save(change["new"])
-            self.handled = fnv(change["new"])
+            if self._save(change["new"]) is not None:
+                self.handled = fnv(change["new"])  # stored (or kept in the history): the browser may forget it
 
         def click_clear(self) -> None:
             """What the Clear button does: the first click asks, the second clears."""
