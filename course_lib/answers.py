@@ -101,10 +101,11 @@ def _lesson_file(prompt_id: str) -> str:
     return f"lesson-{_prompt(prompt_id)['lesson']}"
 
 
-ANSWERS = store.RecordKind(
+ANSWERS = store.register(store.RecordKind(
     "answer", file_for=_lesson_file, check=_check_text,
     is_empty=lambda value: not (value or "").strip(), keep_old=_text_keep_old, legacy_key="text",
-)
+    title="Written answers",
+))
 
 # Messages for the status line under a box and for save_answer(); {n} is the word count.
 STATUS = {
@@ -165,6 +166,20 @@ def prompt(prompt_id: str):
 
 # --------------------------------------------------------------------------- progress and export
 
+def _other_records() -> list[tuple[store.RecordKind, dict[str, dict[str, object]]]]:
+    """Every other registered kind of record (claim verdicts, ratings, ...), by lesson."""
+    out = []
+    for kind in store.registered():
+        if kind is ANSWERS:
+            continue
+        try:
+            out.append((kind, store.saved_by_lesson(kind)))
+        except AnswerError as problem:
+            print(problem, file=sys.stderr)
+            out.append((kind, {}))
+    return out
+
+
 def _lesson_answers(lesson_id: str) -> dict[str, str]:
     try:
         return {k: v or "" for k, v in ANSWERS.items(f"lesson-{lesson_id}").items()}
@@ -179,6 +194,7 @@ def progress() -> pd.DataFrame:
 
     results = checks.results()
     exercise_ids = checks._keys()
+    others = _other_records()
     rows = []
     for item in LESSONS:
         ex = [e for e in exercise_ids if e.startswith(item.id + ".")]
@@ -192,6 +208,7 @@ def progress() -> pd.DataFrame:
             "correct_ids": ", ".join(e for e in ex if results.get(e, {}).get("correct")),
             "prompts_answered": sum(bool(saved.get(p, "").strip()) for p in pr),
             "prompts": len(pr),
+            **{kind.title or kind.name: len(values.get(item.id, {})) for kind, values in others},
         })
     return pd.DataFrame(rows)
 
@@ -273,10 +290,12 @@ def _document(name: str, answers: dict, results: dict) -> tuple[str, str]:
     md = ["# My answers: US-Japan Alliance at 50 course", "", f"**Name:** {who}  ", f"**Date:** {today}", ""]
     body = ["<h1>My answers: US-Japan Alliance at 50 course</h1>",
             f"<p><b>Name:</b> {html.escape(who)}<br><b>Date:</b> {today}</p>"]
+    others = _other_records()
     for item in LESSONS:
         entries = [(pid, info) for pid, info in prompts().items() if info["lesson"] == item.id]
         exercises = [(e, k) for e, k in checks._keys().items() if e.startswith(item.id + ".")]
-        if not entries and not exercises:
+        records = [(kind, values[item.id]) for kind, values in others if values.get(item.id)]
+        if not entries and not exercises and not records:
             continue
         md += [f"## Lesson {item.id}: {item.title}", ""]
         body.append(f"<h2>Lesson {item.id}: {html.escape(item.title)}</h2>")
@@ -300,6 +319,11 @@ def _document(name: str, answers: dict, results: dict) -> tuple[str, str]:
             md.append("")
             body.append("<h3>Self-checks</h3><table><tr><th>exercise</th><th>result</th><th>attempts</th>"
                         "</tr>" + "".join(rows) + "</table>")
+        for kind, values in records:
+            heading = kind.title or kind.name
+            md += [f"**{heading}**", ""] + [f"- {k}: {v}" for k, v in values.items()] + [""]
+            body.append(f"<h3>{html.escape(heading)}</h3><ul>" + "".join(
+                f"<li>{html.escape(str(k))}: {html.escape(str(v))}</li>" for k, v in values.items()) + "</ul>")
     page = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>My answers</title>"
             "</head><body>" + "".join(body) + "</body></html>")
     return "\n".join(md), page

@@ -293,7 +293,9 @@ class RecordKind:
       saved) never writes over a newer value saved elsewhere; it keeps both;
     - a bounded history of earlier distinct values with times (:meth:`history`, :meth:`restore`);
       ``keep_old(old, new, entry)`` says when the old value goes to history (default: always);
-    - :meth:`items` for ``progress()`` and the export, which list every registered kind.
+    - ``progress()`` and the export list every kind passed to :func:`register`: a kind says its
+      ``title`` (a heading and a progress column), ``lesson_of(item_id)`` and ``all_files()`` (the
+      state files it writes), and its saved values appear per lesson with no code in answers.py.
 
     Each record file holds ``{item_id: {"value": ..., "rev": int, "saved_at": str,
     "history": [{"value": ..., "at": str, "why": str}, ...]}}``.
@@ -306,6 +308,9 @@ class RecordKind:
     keep_old: Callable[[object, object, dict], str | None] = _always_keep
     history_size: int = 20
     legacy_key: str | None = None               # an older files' name for "value" ("text")
+    title: str = ""                             # "Claim verdicts": export heading, progress column
+    lesson_of: Callable[[str], str] | None = None   # item id -> lesson id ("P5.2" -> "04")
+    all_files: Callable[[], list[str]] | None = None  # every state file this kind writes
 
     # -- shape of a file ------------------------------------------------------------------
     def shape(self, state: dict) -> None:
@@ -420,6 +425,31 @@ class RecordKind:
         saved = self.save(item_id, chosen, why="replaced by a restored version")
         saved.status = "restored" if saved.status == "saved" else saved.status
         return saved
+
+
+_REGISTERED: list[RecordKind] = []
+
+
+def register(kind: RecordKind) -> RecordKind:
+    """Add a kind of record to progress() and the export (once); returns it."""
+    if kind not in _REGISTERED:
+        _REGISTERED.append(kind)
+    return kind
+
+
+def registered() -> list[RecordKind]:
+    return list(_REGISTERED)
+
+
+def saved_by_lesson(kind: RecordKind) -> dict[str, dict[str, object]]:
+    """{lesson id: {item id: value}} of one registered kind (empty values left out)."""
+    out: dict[str, dict[str, object]] = {}
+    for name in (kind.all_files() if kind.all_files else []):
+        for item_id, value in kind.items(name).items():
+            if not kind.is_empty(value):
+                lesson = kind.lesson_of(item_id) if kind.lesson_of else ""
+                out.setdefault(lesson, {})[item_id] = value
+    return out
 
 
 def safely(action: Callable[[], object]) -> tuple[object | None, str | None]:
