@@ -270,3 +270,16 @@ def test_workcopy_writes_its_marker_and_an_export_makefile(project_copy):
     work = project_copy / "work" / "student"
     assert (work / ".course-workcopy").is_file()
     assert "course_lib export" in (work / "Makefile").read_text()
+    # `make export` in a terminal opened in the work copy (where JupyterLab's terminal starts)
+    from course_lib import answers
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COURSE_ANSWERS_DIR", "MAKEFLAGS", "MAKELEVEL")}
+    os.environ["COURSE_ANSWERS_DIR"], saved = str(work / "answers"), os.environ["COURSE_ANSWERS_DIR"]
+    try:
+        answers.save_answer(next(iter(answers.prompts())), "Written in the lab")
+    finally:
+        os.environ["COURSE_ANSWERS_DIR"] = saved
+    result = subprocess.run(["make", "export"], cwd=work, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"to {work / 'answers'}" in result.stdout
+    assert "Written in the lab" in (work / "answers" / "my-answers.md").read_text()
