@@ -94,7 +94,7 @@ def bench_import() -> None:
 
 LOAD_CODE = """
 import json, sys, time
-import course_lib
+import course_lib, course_lib.data  # course_lib imports pandas on first use; not a dataset load
 names = json.loads(sys.argv[1])
 cold, warm = {}, {}
 for name in names:
