@@ -18,4 +18,5 @@ def test_lessons_are_paired_with_the_floor_five_rounds_after_a_warm_up():
 
 def test_budgets_follow_the_lesson_standard():
     assert CONSTANTS["NOTEBOOK_BUDGET_S"] == 1.0
+    assert 'budget = NOTEBOOK_BUDGET_S if name[:2].isdigit() else REFERENCE_BUDGET_S' in SOURCE
     assert CONSTANTS["CALLBACK_P95_BUDGET_S"] == 0.100
