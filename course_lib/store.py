@@ -161,6 +161,9 @@ def set_aside(path: Path, label: str = "corrupt") -> Path:
     raise AnswerError(f"{path} could not be set aside: too many earlier copies.")
 
 
+_swept: set[Path] = set()
+
+
 class _Damaged(Exception):
     """A state file exists but is not what the course writes."""
 
@@ -215,6 +218,9 @@ def read(name: str, shape: Shape | None = None) -> dict:
     only under the lock and only if it is still damaged when read again there.
     """
     path = state_file(name)
+    if path not in _swept and path.parent.is_dir():
+        with locked(path):  # the first read in a process removes what a killed writer left
+            _swept.add(path)
     try:
         return _parse(path, shape)
     except _Damaged:

@@ -135,7 +135,9 @@ def test_a_kill_mid_write_leaves_no_stray_temporary_file_after_the_next_start(an
                             env=dict(os.environ, COURSE_ANSWERS_DIR=str(answers_dir)))
     assert killed.returncode == 9
     assert [p for p in answers_dir.iterdir() if p.suffix == ".tmp"]  # what the kill left
+    store._swept.clear()  # the next start: a new kernel reads the answer ...
     assert answers.saved_answer(prompt_id) == "first"
+    assert not [p for p in answers_dir.iterdir() if p.suffix == ".tmp"]  # ... and the leftover is gone
     answers.save_answer(prompt_id, "third")
     assert not [p for p in answers_dir.iterdir() if p.suffix == ".tmp"]
 
