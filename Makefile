@@ -7,15 +7,24 @@ BIN    := $(VENV)/bin
 PIP_VERSION := 26.3
 PINS   := requirements/constraints.txt
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 EDITION ?= student
 LESSON ?=
+# Student input reaches commands through the environment, never through the shell's parser.
+export EDITION LESSON
+ifneq ($(filter-out student instructor,$(EDITION))$(words $(EDITION)),1)
+$(error EDITION must be student or instructor)
+endif
 # Jupyter refuses to run as root unless told; pass the flag only when we are root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Keep Jupyter's and matplotlib's per-user files inside the project.
 export JUPYTER_CONFIG_DIR := $(CURDIR)/.venv/etc/jupyter-user
 export MPLCONFIGDIR := $(CURDIR)/.venv/mplconfig
+# The course's Jupyter settings (jupyter/): open lesson 00, no news pop-up.
+export JUPYTER_CONFIG_PATH := $(CURDIR)/jupyter
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs clean site
+.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs lint clean site
 
 help:
 	@echo "make lab        set up (first time) and open the course in JupyterLab"
@@ -25,7 +34,7 @@ help:
 	@echo "make editions | handout | export | answer-key | bench | test-browser | author"
 	@echo "make site       build the course website in dist/site/ (open dist/site/index.html)"
 
-# The environment: rebuilt when pyproject.toml or the pins change.
+# The students' environment (the lab extra only): rebuilt when pyproject.toml or the pins change.
 $(STAMP): pyproject.toml $(PINS)
 	@echo "Setting up the course environment in $(VENV)/ (first time: about a minute) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -36,24 +45,34 @@ $(STAMP): pyproject.toml $(PINS)
 	    echo "Cannot create a virtual environment. On Debian/Ubuntu run: sudo apt-get install python3-venv"; exit 1; \
 	  fi; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(PINS) -e '.[lab,test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(PINS) -e '.[lab]'
+	@mkdir -p $(dir $(LAB_SETTINGS)) && cp jupyter/overrides.json $(LAB_SETTINGS)
 	@touch $@
 	@echo "Environment ready."
+
+# Maintainers and CI: the students' environment plus the test tools.
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(PINS) -e '.[lab,test]'
+	@touch $@
 
 work: $(STAMP)
 	@$(BIN)/python -m course_lib workcopy --edition $(EDITION)
 
+# PATH: JupyterLab's terminal finds the course's python (python -m course_lib export works there).
 lab: work
-	cd work/$(EDITION) && ../../$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.ip=127.0.0.1 00_start_here.ipynb
+	cd work/$(EDITION) && PATH="$(CURDIR)/$(BIN):$$PATH" ../../$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.ip=127.0.0.1 00_start_here.ipynb
 
 author: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.ip=127.0.0.1 00_start_here.ipynb
+	cd notebooks && PATH="$(CURDIR)/$(BIN):$$PATH" ../$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.ip=127.0.0.1 00_start_here.ipynb
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
-test-browser: $(STAMP)
-	$(BIN)/python -m pytest -p no:nbval tests/browser
+test-browser: $(TEST_STAMP)
+	$(BIN)/python -m pytest tests/browser
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
 
 editions: $(STAMP)
 	$(BIN)/python -m course_lib editions
@@ -67,10 +86,11 @@ export: $(STAMP)
 answer-key: $(STAMP)
 	$(BIN)/python -m course_lib answer-key
 
+# LESSON and EDITION arrive through the environment (exported above): no quoting can break out.
 reset: $(STAMP)
-	$(BIN)/python -m course_lib reset --lesson "$(LESSON)" --edition $(EDITION)
+	$(BIN)/python -m course_lib reset
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 
 # The course website: Sphinx + MyST-NB from the stored outputs (no kernel runs), into dist/site/.
@@ -83,17 +103,19 @@ site: $(SITE_STAMP)
 	$(BIN)/python -m course_lib site
 
 # Maintainers: refresh checksums and source lists in data/datapackage.json after editing data/.
+# It refuses a file whose CSV records and parsed rows differ, or whose rows drop; after checking
+# such a change by hand: make data ACCEPT=1
 data: $(STAMP)
-	$(BIN)/python tools/refresh_datapackage.py
+	$(BIN)/python tools/refresh_datapackage.py $(if $(ACCEPT),--accept)
 
 # Maintainers: re-run every source notebook and store its outputs (what nbval compares).
-outputs: $(STAMP)
+outputs: $(TEST_STAMP)
 	$(BIN)/python -m course_lib execute notebooks/*.ipynb
 
 # Maintainers: re-pin after changing dependencies in pyproject.toml.
-pins: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | sed '/^-e /d' > $(PINS).new
-	@{ head -2 $(PINS); cat $(PINS).new; } > $(PINS).tmp && mv $(PINS).tmp $(PINS) && rm $(PINS).new
+# (Linux-only packages keep their platform markers: see tools/pins.py.)
+pins: $(TEST_STAMP)
+	$(BIN)/python tools/pins.py
 
 clean:
 	rm -rf $(VENV) dist build artifacts

@@ -1,12 +1,14 @@
 """course_lib: curated, sourced data and lesson tools for the US-Japan alliance course.
 
-Students use the names below; everything else is internal. Widgets and plots import
-matplotlib and ipywidgets only when first used, so ``import course_lib`` stays fast.
+Students use the names below; everything else is internal. Every name is imported when first
+used (pandas with the first dataset, matplotlib and ipywidgets with the first widget), so
+``import course_lib`` stays fast and can run at every kernel start. In a kernel, importing it
+also installs the hint for cells run out of order (``course_lib.hints``).
 """
 
 from importlib import import_module
 
-from .data import as_of, cite, describe, find, list_datasets, load, sources
+from . import hints as _hints
 from .errors import (
     AnswerError,
     ChecksumError,
@@ -20,6 +22,13 @@ from .errors import (
 __version__ = "0.1.0"
 
 _LAZY = {
+    "as_of": "data",
+    "cite": "data",
+    "describe": "data",
+    "find": "data",
+    "list_datasets": "data",
+    "load": "data",
+    "sources": "data",
     "essay_citation": "essay",
     "quote": "essay",
     "claim": "essay",
@@ -31,6 +40,9 @@ _LAZY = {
     "prompt": "answers",
     "progress": "answers",
     "export_answers": "answers",
+    "history": "answers",
+    "restore": "answers",
+    "set_name": "answers",
     "timeline_explorer": "widgets",
     "show_figure": "plots",
     "show": "display",
@@ -38,7 +50,6 @@ _LAZY = {
 }
 
 __all__ = [
-    "as_of", "cite", "describe", "find", "list_datasets", "load", "sources",
     "AnswerError", "ChecksumError", "CourseError", "DataFileMissingError", "DescriptorError",
     "SchemaError", "UnknownDatasetError", *_LAZY,
 ]
@@ -50,3 +61,6 @@ def __getattr__(name):
         globals()[name] = value
         return value
     raise AttributeError(f"module 'course_lib' has no attribute '{name}'")
+
+
+_hints.register()

@@ -1,8 +1,15 @@
-"""Command line for make: python -m course_lib workcopy|reset|editions|handout|answer-key|export|site|execute."""
+"""Command line for make: python -m course_lib workcopy|reset|editions|handout|answer-key|export|site|execute.
+
+Each command works on the course's folder (found from the package, or ``$COURSE_ROOT``), not on
+the folder it runs in; ``export`` reads the answers folder by the one rule (see ``store``) and
+says which folder it used. ``reset`` takes the lesson from ``--lesson`` or, as ``make reset
+LESSON=01`` passes it without a shell, from the environment variable ``LESSON``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,24 +17,43 @@ from . import editions
 from .errors import CourseError
 
 
+def _export(args) -> int:
+    from . import store
+    from .answers import export_answers
+
+    if not os.environ.get(store.ANSWERS_ENV) and store.find_workcopy() is None:
+        try:
+            root = editions.course_root()
+        except CourseError:
+            root = None
+        workcopy = root / "work" / args.edition if root is not None else None
+        if workcopy is not None and Path.cwd().resolve() == root and workcopy.is_dir():
+            os.chdir(workcopy)  # `make export` runs in the course folder: use the work copy's answers
+    report = export_answers(args.folder, name=args.name)
+    print(report)
+    return 0 if report.files else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_lib")
     sub = parser.add_subparsers(dest="command", required=True)
     work = sub.add_parser("workcopy", help="build editions; add missing lessons to work/<edition>/")
-    work.add_argument("--edition", default="student", choices=editions.EDITIONS)
+    work.add_argument("--edition", default=os.environ.get("EDITION") or "student")
     reset = sub.add_parser("reset", help="fresh copy of one lesson; the old one is kept")
-    reset.add_argument("--lesson", required=True)
-    reset.add_argument("--edition", default="student", choices=editions.EDITIONS)
+    reset.add_argument("--lesson", default=None, help="a lesson id such as 01 (default: $LESSON)")
+    reset.add_argument("--edition", default=os.environ.get("EDITION") or "student")
     sub.add_parser("editions", help="build dist/student and dist/instructor")
     sub.add_parser("handout", help="write dist/handout.html")
     sub.add_parser("answer-key", help="write dist/answer_key.html")
     export = sub.add_parser("export", help="write your answers as Markdown and HTML")
-    export.add_argument("--edition", default="student", choices=editions.EDITIONS)
+    export.add_argument("--edition", default=os.environ.get("EDITION") or "student")
+    export.add_argument("--folder", default=None, help="where to write (default: the answers folder)")
+    export.add_argument("--name", default=None, help="your name on the export (stored for next time)")
     site = sub.add_parser("site", help="build the course website in dist/site/")
-    site.add_argument("--dest", type=Path, default=Path("dist") / "site")
+    site.add_argument("--dest", type=Path, default=None, help="where to build (default: dist/site/)")
     key = sub.add_parser("add-exercise", help="maintainers: store a hashed answer key")
     key.add_argument("exercise_id")
-    key.add_argument("--kind", required=True, choices=("number", "string", "date"))
+    key.add_argument("--kind", required=True, choices=("count", "number", "string", "date"))
     key.add_argument("--answer", required=True)
     key.add_argument("--precision", type=int, default=0)
     key.add_argument("--question", required=True)
@@ -37,40 +63,45 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
+        if args.command in ("workcopy", "reset") and args.edition not in editions.EDITIONS:
+            raise CourseError(f"EDITION must be one of {', '.join(editions.EDITIONS)}, not {args.edition!r}.")
+        if args.command == "reset":
+            editions.lesson_file(args.lesson if args.lesson is not None else os.environ.get("LESSON", ""))
         if args.command in ("workcopy", "reset", "editions"):
-            editions.build()
+            made = editions.build()
+            root = editions.course_root()
         if args.command == "workcopy":
             added = editions.sync_workcopy(args.edition)
-            print(f"work/{args.edition}/: " + (f"added {', '.join(p.name for p in added)}" if added
-                                               else "up to date (your notebooks were not touched)"))
+            folder = root / "work" / args.edition
+            hints = editions.install_kernel_hints()
+            print(f"{folder}: " + (f"added {', '.join(p.name for p in added)}" if added
+                                   else "up to date (your notebooks were not touched)")
+                  + ("" if hints else " (the out-of-order cell hint is not installed for this Python)"))
         elif args.command == "reset":
-            fresh, kept = editions.reset_lesson(args.lesson, args.edition)
+            lesson = args.lesson if args.lesson is not None else os.environ.get("LESSON", "")
+            fresh, kept = editions.reset_lesson(lesson, args.edition)
             print(f"Fresh copy: {fresh}" + (f"; your old copy is kept as {kept}" if kept else ""))
         elif args.command == "editions":
-            print("Built dist/student/ and dist/instructor/")
+            print(f"Built {root / 'dist' / 'student'} and {root / 'dist' / 'instructor'} "
+                  f"({len(made['student'])} notebooks each)")
         elif args.command in ("handout", "answer-key"):
             from . import documents
 
-            target = Path("dist") / ("handout.html" if args.command == "handout" else "answer_key.html")
-            target.parent.mkdir(exist_ok=True)
+            root = editions.course_root()
+            target = root / "dist" / ("handout.html" if args.command == "handout" else "answer_key.html")
             text = documents.handout() if args.command == "handout" else documents.answer_key()
+            target.parent.mkdir(exist_ok=True)
             target.write_text(text, encoding="utf-8")
             print(f"Wrote {target}")
         elif args.command == "export":
-            import os
-
-            from .answers import export_answers
-            from .store import ANSWERS_ENV
-
-            os.environ.setdefault(ANSWERS_ENV, str(Path("work") / args.edition / "answers"))
-            for path in export_answers():
-                print(f"Wrote {path}")
+            return _export(args)
         elif args.command == "site":
             from . import website
 
-            built = website.build(args.dest)
-            print(f"Built {args.dest}/ ({built['pages']} pages) in {built['seconds']:.1f} s; "
-                  f"open {args.dest / 'index.html'} in a browser, or publish the folder as it is.")
+            dest = args.dest or editions.course_root() / "dist" / "site"
+            built = website.build(dest)
+            print(f"Built {dest}/ ({built['pages']} pages) in {built['seconds']:.1f} s; "
+                  f"open {dest / 'index.html'} in a browser, or publish the folder as it is.")
         elif args.command == "add-exercise":
             from .checks import add_exercise
 
@@ -81,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "execute":
             from .runner import execute
 
+            if not args.paths:
+                raise CourseError("No notebooks given to run.")
+            missing = [p for p in args.paths if not p.is_file()]
+            if missing:
+                raise CourseError(f"No such notebook: {', '.join(map(str, missing))} (nothing was run).")
             for path in args.paths:
                 print(f"Running {path} ...", flush=True)
                 execute(path, save=True)

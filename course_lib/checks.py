@@ -15,17 +15,26 @@ import math
 import numbers
 import re
 import secrets
+import sys
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import store
 from .errors import AnswerError
 
 KEYS_DIR = Path(__file__).with_name("content") / "exercises"
-KINDS = ("number", "string", "set", "date", "frame")
+# A key entry: the public part, then the salted hash of the normalised answer. Reserved for the
+# next issue: optional "accepted" (more salted hashes that also count as correct) and
+# "anticipated" (a list of {"sha256", "hint"}: wrong answers with their own hint).
+PUBLIC = ("lesson", "kind", "precision", "question", "hint")
+SECRET = ("salt", "sha256")
+OPTIONAL = ("accepted", "anticipated")
+KINDS = ("count", "number", "string", "set", "date", "frame")
 
 
 def _order(exercise_id: str) -> list[int]:
@@ -51,23 +60,62 @@ def exercise(exercise_id: str) -> dict:
             f"There is no exercise {exercise_id!r}. Exercise ids look like '01.2'; "
             f"known ones include: {', '.join(near[:8])}."
         )
-    return {k: v for k, v in keys[exercise_id].items() if k not in ("salt", "sha256")}
+    return {k: v for k, v in keys[exercise_id].items() if k in PUBLIC}
+
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+", re.ASCII)
+
+
+def _scalar(value):
+    """A 0-d numpy array becomes its single value (what a reduction sometimes returns)."""
+    if getattr(value, "ndim", None) == 0 and hasattr(value, "shape") and not isinstance(value, str):
+        return value[()]
+    return value
+
+
+def _decimal(value) -> Decimal:
+    """A number as an exact Decimal: no float noise, no overflow; thousands separators only in
+    their one correct form ("1,700", not "1,7")."""
+    value = _scalar(value)
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
+        raise AnswerError(f"This exercise wants a number, not {type(value).__name__}.")
+    if isinstance(value, str):
+        text = value.strip()
+        if not _PLAIN_NUMBER.fullmatch(text):
+            if re.fullmatch(r"[+-]?[\d,]+(?:\.\d+)?", text, re.ASCII) and "," in text:
+                raise AnswerError(f"{value!r} is not a number: a comma must separate groups of "
+                                  "three digits, as in 1,700 (or leave commas out).")
+            raise AnswerError(f"This exercise wants a number written with the digits 0-9; "
+                              f"{value!r} is not one.")
+        return Decimal(text.replace(",", ""))
+    if isinstance(value, numbers.Integral):
+        return Decimal(int(value))
+    number = float(value)
+    if not math.isfinite(number):
+        raise AnswerError("This exercise wants a finite number.")
+    return Decimal(repr(number))  # the shortest text that is this float: 0.1 + 0.2 -> 0.30000000000000004
 
 
 def _number(value, precision: int) -> str:
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
-        raise AnswerError(f"This exercise wants a number, not {type(value).__name__}.")
-    try:
-        number = float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
-    except ValueError:
-        raise AnswerError(f"This exercise wants a number; {value!r} is not one.") from None
-    if not math.isfinite(number):
-        raise AnswerError("This exercise wants a finite number.")
-    text = f"{round(number, precision):.{precision}f}"
-    return f"{0:.{precision}f}" if float(text) == 0 else text  # no "-0.0"
+    """A decimal judged at its stated precision (half up, on the exact decimal value)."""
+    number = _decimal(value)
+    step = Decimal(1).scaleb(-precision)
+    with localcontext() as exact:  # enough digits for 10**400 at two decimals
+        exact.prec = max(28, number.adjusted() + precision + 3)
+        text = f"{number.quantize(step, rounding=ROUND_HALF_UP):f}"
+    return text.lstrip("-") if Decimal(text) == 0 else text  # no "-0.0"
+
+
+def _count(value) -> str:
+    """A count is a whole number: 17 and 17.0 and "1,700" are counts; 17.4 and "1,7" are not."""
+    number = _decimal(value)
+    if number != number.to_integral_value():
+        raise AnswerError(f"This exercise wants a count, a whole number; {value!r} is not whole.")
+    return str(int(number))
 
 
 def _string(value) -> str:
+    value = _scalar(value)
     if not isinstance(value, str):
         raise AnswerError(f"This exercise wants text in quotes, not {type(value).__name__}.")
     text = re.sub(r"\s+", " ", value.casefold()).strip()
@@ -75,18 +123,22 @@ def _string(value) -> str:
 
 
 def _set(value) -> str:
-    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+    if isinstance(value, pd.DataFrame):
+        raise AnswerError("This exercise wants several items, and you gave a whole table "
+                          "(DataFrame); take the one column you mean, e.g. df['person'].")
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__") or getattr(value, "ndim", 1) != 1:
         raise AnswerError("This exercise wants several items, e.g. ['LDP', 'Komeito'] or a set.")
-    items = sorted({_string(str(v)) for v in value})
+    items = sorted({_string(str(_scalar(v))) for v in value})
     return "\x1f".join(items)
 
 
 def _date(value) -> str:
-    if not isinstance(value, (str, dt.date, pd.Timestamp)):
+    value = _scalar(value)
+    if not isinstance(value, (str, dt.date, pd.Timestamp, np.datetime64)):
         raise AnswerError(f"This exercise wants a date such as '2009-09-16', not {type(value).__name__}.")
     try:
         stamp = pd.Timestamp(value)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         raise AnswerError(f"{value!r} is not a date; write it as 'YYYY-MM-DD'.") from None
     if pd.isna(stamp):
         raise AnswerError("This exercise wants a date, not a missing value.")
@@ -110,6 +162,8 @@ def _frame(value, precision: int) -> str:
 
 def normalise(kind: str, value, precision: int = 0) -> str:
     """The canonical text of an answer, the same for every way of writing the same answer."""
+    if kind == "count":
+        return _count(value)
     if kind == "number":
         return _number(value, precision)
     if kind == "string":
@@ -124,7 +178,7 @@ def normalise(kind: str, value, precision: int = 0) -> str:
 
 
 def digest(salt: str, normalised: str) -> str:
-    return hashlib.sha256(f"{salt}\x00{normalised}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{salt}\x00{normalised}".encode()).hexdigest()
 
 
 def make_key(kind: str, answer, precision: int = 0, salt: str | None = None) -> dict:
@@ -171,13 +225,25 @@ class Feedback:
                 f"{mark} Exercise {html.escape(self.exercise_id)}: {html.escape(self.message)}</p>")
 
 
-def _record(exercise_id: str, correct: bool) -> None:
+def _results_shape(state: dict) -> None:
+    for exercise_id, entry in state.items():
+        if not (isinstance(entry, dict) and isinstance(entry.get("correct"), bool)
+                and isinstance(entry.get("attempts"), int)):
+            raise ValueError(f"the result for {exercise_id!r} is not {{correct, attempts}}")
+
+
+def _record(exercise_id: str, correct: bool) -> str:
+    """Record an attempt; returns '' or, when it could not be recorded, why (in words)."""
     def change(state):
         entry = state.setdefault(exercise_id, {"correct": False, "attempts": 0})
         entry["attempts"] += 1
         entry["correct"] = entry["correct"] or correct
 
-    store.update("checks", change)
+    notes: list[str] = []
+    _, problem = store.safely(lambda: store.update("checks", change, _results_shape, notes))
+    if problem:
+        return f" (Not recorded in your progress: {problem}.)"
+    return (" " + " ".join(notes)) if notes else ""
 
 
 def check(exercise_id: str, answer=...) -> Feedback:
@@ -192,12 +258,18 @@ def check(exercise_id: str, answer=...) -> Feedback:
         return Feedback(exercise_id, "not yet", f"{problem}")
     key = _keys()[exercise_id]
     correct = digest(key["salt"], normalised) == key["sha256"]
-    _record(exercise_id, correct)
+    note = _record(exercise_id, correct)
     if correct:
-        return Feedback(exercise_id, "correct", "correct. Well done.")
-    return Feedback(exercise_id, "not yet", f"not yet. Hint: {info['hint']}")
+        return Feedback(exercise_id, "correct", "correct. Well done." + note)
+    return Feedback(exercise_id, "not yet", f"not yet. Hint: {info['hint']}" + note)
 
 
 def results() -> dict:
-    """Saved self-check results: {exercise_id: {"correct": bool, "attempts": int}}."""
-    return store.read("checks")
+    """Saved self-check results: {exercise_id: {"correct": bool, "attempts": int}}.
+
+    A damaged results file is set aside and explained (printed), and counts as empty."""
+    try:
+        return store.read("checks", _results_shape)
+    except AnswerError as problem:
+        print(problem, file=sys.stderr)
+        return {}

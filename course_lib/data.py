@@ -8,10 +8,13 @@ library is used by the test suite only, because it is too slow to import in a le
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import difflib
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -30,8 +33,10 @@ DESCRIPTOR = "datapackage.json"
 TIERS = ("official", "scholarly", "news", "reference", "mirror", "blog")
 ABOVE_MIRROR = TIERS[:4]
 
-_descriptors: dict[Path, tuple[int, dict]] = {}
-_frames: dict[tuple[Path, str], pd.DataFrame] = {}
+_descriptors: dict[Path, tuple[tuple[int, int], dict]] = {}
+# Checked frames, keyed on the file, the sha256 it was checked against and its schema: a changed
+# descriptor (new hash, new schema) can never hand out a frame checked against the old one.
+_frames: dict[tuple[Path, str, str], pd.DataFrame] = {}
 
 
 def data_dir() -> Path:
@@ -57,22 +62,33 @@ def clear_cache() -> None:
 
 def descriptor() -> dict:
     """The parsed data package descriptor, checked for the keys the course relies on."""
-    path = data_dir() / DESCRIPTOR
+    folder = data_dir()
+    path = folder / DESCRIPTOR
+    if folder.exists() and not folder.is_dir():
+        raise DescriptorError(f"The data folder {folder} is a file, not a folder. Point {DATA_DIR_ENV} "
+                              f"at the folder that holds {DESCRIPTOR}.")
     try:
-        mtime = path.stat().st_mtime_ns
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
     except FileNotFoundError:
         raise DescriptorError(f"{path} is missing: the data package has no descriptor.") from None
+    except OSError as exc:
+        raise DescriptorError(f"{path} cannot be read ({exc.strerror or exc}).") from None
     cached = _descriptors.get(path)
-    if cached and cached[0] == mtime:
+    if cached and cached[0] == stamp:
         return cached[1]
     try:
-        package = json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(path.read_bytes().decode("utf-8"))
     except json.JSONDecodeError as exc:
         raise DescriptorError(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+    except UnicodeDecodeError:
+        raise DescriptorError(f"{path.name} is not UTF-8 text; save it as UTF-8.") from None
+    except OSError as exc:
+        raise DescriptorError(f"{path} cannot be read ({exc.strerror or exc}).") from None
     _check_descriptor(package, path.name)
-    _descriptors[path] = (mtime, package)
+    _descriptors[path] = (stamp, package)
     return package
 
 
@@ -82,6 +98,17 @@ def _check_descriptor(package: object, filename: str) -> None:
     for key in ("as_of", "resources"):
         if key not in package:
             raise DescriptorError(f"{filename} lacks the top-level key '{key}'.")
+    as_of = package["as_of"]
+    try:
+        if not (isinstance(as_of, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of, re.ASCII)):
+            raise ValueError
+        dt.date.fromisoformat(as_of)
+    except ValueError:
+        raise DescriptorError(f"{filename}: as_of must be a date written YYYY-MM-DD, not {as_of!r}.") from None
+    if not isinstance(package["resources"], list) or not package["resources"]:
+        raise DescriptorError(f"{filename}: 'resources' must be a list of datasets, not "
+                              f"{json.dumps(package['resources'])[:40]}.")
+    seen: set[str] = set()
     for i, res in enumerate(package["resources"]):
         label = res.get("name", f"resource #{i + 1}") if isinstance(res, dict) else f"resource #{i + 1}"
         for key in ("name", "path", "title", "hash", "schema"):
@@ -94,6 +121,12 @@ def _check_descriptor(package: object, filename: str) -> None:
             )
         if not str(res["hash"]).startswith("sha256:"):
             raise DescriptorError(f"{filename}: {label} must give its hash as 'sha256:<hex>'.")
+        if not isinstance(res["name"], str) or res["name"] in seen:
+            raise DescriptorError(f"{filename}: the dataset name {res['name']!r} is used twice "
+                                  f"(resource #{i + 1}); every name must be unique.")
+        seen.add(res["name"])
+        if "rows" in res and (not isinstance(res["rows"], int) or isinstance(res["rows"], bool)):
+            raise DescriptorError(f"{filename}: {label} gives 'rows' as {res['rows']!r}, not a whole number.")
 
 
 def _resources() -> dict[str, dict]:
@@ -101,7 +134,11 @@ def _resources() -> dict[str, dict]:
 
 
 def resource(name: str) -> dict:
-    """The descriptor entry of one dataset; an unknown name suggests the close ones."""
+    """A copy of the descriptor entry of one dataset; an unknown name suggests the close ones."""
+    return copy.deepcopy(_resource(name))
+
+
+def _resource(name: str) -> dict:
     resources = _resources()
     if not isinstance(name, str):
         raise UnknownDatasetError(
@@ -139,7 +176,7 @@ def list_datasets() -> pd.DataFrame:
 
 def describe(name: str) -> pd.DataFrame:
     """The codebook of one dataset: field, type, unit and description."""
-    fields = resource(name)["schema"]["fields"]
+    fields = _resource(name)["schema"]["fields"]
     return pd.DataFrame(
         [
             {
@@ -159,13 +196,19 @@ def load(name: str) -> pd.DataFrame:
     The first load in a process checks the file's sha256 and schema; later loads reuse the
     checked copy. Each call returns a fresh copy, so a lesson can change it freely.
     """
-    res = resource(name)
-    key = (data_dir(), name)
+    res = _resource(name)
+    folder = data_dir()
+    key = (folder / res["path"], res["hash"], _fingerprint(res))
     if key not in _frames:
-        _frames[key] = _read_checked(res, key[0])
+        _frames[key] = _read_checked(res, folder)
     frame = _frames[key].copy()
     frame.attrs = _metadata(res)
     return frame
+
+
+def _fingerprint(res: dict) -> str:
+    """The schema and row count a frame is checked against."""
+    return json.dumps([res["schema"], res.get("rows")], sort_keys=True)
 
 
 def _read_checked(res: dict, folder: Path) -> pd.DataFrame:
@@ -177,6 +220,10 @@ def _read_checked(res: dict, folder: Path) -> pd.DataFrame:
             f"The file for dataset '{res['name']}' is missing: {path}. "
             "Restore it from the course repository (git checkout -- data/)."
         ) from None
+    except OSError as exc:
+        raise DataFileMissingError(
+            f"The file for dataset '{res['name']}' cannot be read: {path} ({exc.strerror or exc})."
+        ) from None
     expected = res["hash"].split(":", 1)[1]
     actual = hashlib.sha256(raw).hexdigest()
     if actual != expected:
@@ -185,7 +232,7 @@ def _read_checked(res: dict, folder: Path) -> pd.DataFrame:
             f"{actual[:12]}..., the data package expects {expected[:12]}.... "
             "Restore the file (git checkout -- data/) rather than editing data by hand."
         )
-    return typed_frame(raw, res["schema"], path.name)
+    return typed_frame(raw, res["schema"], path.name, res.get("rows"))
 
 
 def _metadata(res: dict) -> dict:
@@ -207,7 +254,7 @@ def _metadata(res: dict) -> dict:
 
 def sources(name: str) -> pd.DataFrame:
     """The sources (id, title, publisher, url, accessed, tier, notes) that a dataset's rows cite."""
-    resource(name)
+    _resource(name)
     table = load("sources")
     if name == "sources":
         return table

@@ -9,7 +9,8 @@ import nbformat
 
 from .answers import prompts
 from .checks import _keys
-from .editions import SOLUTION, source_notebooks, tags
+from .editions import SOLUTION, exercise_of, source_notebooks, tags
+from .errors import CourseError
 from .lessons import LESSONS
 
 _STYLE = (
@@ -51,18 +52,30 @@ def _text_output(cell) -> str:
     return "".join(parts).strip()
 
 
-def answer_key(source: Path = Path("notebooks")) -> str:
-    """One page per lesson: each exercise's question, the worked solution and its result."""
+def answer_key(source: Path | None = None) -> str:
+    """One page per lesson: each exercise's question, the worked solution and its result.
+
+    Solution cells are linked to their exercise by cell metadata (``"exercise": "01.2"``)."""
+    from .editions import course_root
+
+    source = Path(source) if source is not None else course_root() / "notebooks"
     by_file = {p.name: p for p in source_notebooks(source)}
     sections = []
     for item in LESSONS:
         exercises = {k: v for k, v in _keys().items() if k.startswith(item.id + ".")}
+        if item.file not in by_file:
+            raise CourseError(f"The answer key needs lesson {item.id}'s notebook {source / item.file}, "
+                              "which is missing. Restore it (git checkout -- notebooks) and try again.")
         nb = nbformat.read(by_file[item.file], as_version=4)
-        solutions = [c for c in nb.cells if SOLUTION in tags(c)]
+        solutions: dict[str, list] = {}
+        for cell in nb.cells:
+            if SOLUTION in tags(cell) and exercise_of(cell):
+                solutions.setdefault(exercise_of(cell), []).append(cell)
         body = []
         for ex_id, info in exercises.items():
-            cells = [c for c in solutions if f'"{ex_id}"' in c.source]
-            code = "\n\n".join(c.source for c in cells) or "(no solution cell found)"
+            cells = solutions.get(ex_id, [])
+            code = "\n\n".join(c.source for c in cells) or (
+                f"(no solution cell: give one the cell metadata \"exercise\": \"{ex_id}\")")
             result = "\n".join(_text_output(c) for c in cells)
             body.append(
                 f"<h3>Exercise {html.escape(ex_id)}</h3><p>{html.escape(info['question'])}</p>"

@@ -1,32 +1,66 @@
 """Student and instructor editions built from the one source in ``notebooks/`` (nbformat).
 
 Cell tags (documented in README, "For contributors"):
-- ``solution``: a worked answer; instructor edition only.
+- ``solution``: a worked answer; instructor edition only. Its cell metadata names the exercise it
+  solves (``"exercise": "01.2"``); the answer key links exercises to solutions by it.
 - ``instructor``: notes and timings for the person leading the class; instructor edition only.
 - ``published``: content meant for students that the leak scan must not flag.
 The student edition also loses every output, execution count and saved widget state, so each
 exercise says "not answered yet" until the student runs it. The course website starts from
 ``public_notebook`` (the same cells, outputs kept), and ``leaks`` is the one scan that checks any
 student-facing text (an edition, a web page) for solution and instructor text.
+
+Every command works on the course's own folder, found from the package (or ``$COURSE_ROOT``),
+never on the folder it is run from, and deletes only files the course wrote itself (listed in
+the ``.course-built`` manifest of each built folder).
 """
 
 from __future__ import annotations
 
 import ast
 import html
+import json
+import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
 
+from .errors import CourseError
+from .store import MARKER
+
 SOLUTION, INSTRUCTOR, PUBLISHED = "solution", "instructor", "published"
 HIDDEN_FROM_STUDENTS = {SOLUTION, INSTRUCTOR}
 EDITIONS = ("student", "instructor")
+ROOT_ENV = "COURSE_ROOT"
+MANIFEST = ".course-built"
+GUIDE_IDS = ("data_guide", "guide")
 
 
 def tags(cell) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
+
+
+def exercise_of(cell) -> str | None:
+    """The exercise a solution cell solves, from its metadata (None if it names none)."""
+    value = cell.get("metadata", {}).get("exercise")
+    return value if isinstance(value, str) else None
+
+
+def course_root() -> Path:
+    """The course's folder: ``$COURSE_ROOT``, else the clone this package lives in; or refuse."""
+    override = os.environ.get(ROOT_ENV)
+    root = Path(override).expanduser().resolve() if override else Path(__file__).resolve().parents[1]
+    if not (root / "notebooks").is_dir():
+        where = f"${ROOT_ENV} points to {root}" if override else f"course_lib is installed in {root}"
+        raise CourseError(
+            f"Cannot find the course's lesson sources: {where}, which has no notebooks/ folder. "
+            f"Run this command from a clone of the course (make lab does), or set {ROOT_ENV} to it. "
+            "Nothing was changed."
+        )
+    return root
 
 
 def public_notebook(nb):
@@ -113,7 +147,7 @@ def leaks(text: str, source_nb, outputs_shown: bool = False) -> list[str]:
             continue
         if (_runs(mine, size) & _runs(words, size)) - _runs(meant_words, size):
             found.append(f"{'/'.join(sorted(hidden))} cell {cell.get('id', '?')}: {cell.source[:60]!r}")
-        kind = next((key["kind"] for e, key in _keys().items() if f'"{e}"' in cell.source), None)
+        kind = _keys().get(exercise_of(cell) or "", {}).get("kind")
         if SOLUTION not in hidden or kind not in ("string", "set"):
             continue
         for answer in _printed_answers(cell):
@@ -127,29 +161,104 @@ def source_notebooks(source: Path) -> list[Path]:
     return sorted(p for p in Path(source).glob("*.ipynb") if not p.name.startswith("."))
 
 
-def build(source: Path = Path("notebooks"), dest: Path = Path("dist")) -> dict[str, list[Path]]:
+def _owned(folder: Path) -> list[str]:
+    try:
+        names = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [n for n in names if isinstance(n, str) and "/" not in n and "\\" not in n and n not in ("", ".", "..")]
+
+
+def _clear_built(folder: Path) -> None:
+    """Remove what the course built here before; refuse a folder it did not make."""
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise CourseError(f"{folder} is a file, not a folder the course made. Move it away; nothing was changed.")
+    if not (folder / MANIFEST).is_file():
+        if any(folder.iterdir()):
+            raise CourseError(
+                f"{folder} already exists and was not made by the course (it has no {MANIFEST} "
+                "list). Move it away and run the command again; nothing was deleted."
+            )
+        return
+    for name in _owned(folder):
+        (folder / name).unlink(missing_ok=True)
+
+
+def build(source: Path | None = None, dest: Path | None = None) -> dict[str, list[Path]]:
     """Write dist/student/ and dist/instructor/ afresh from the source notebooks."""
+    root = None if source is not None and dest is not None else course_root()
+    source = Path(source) if source is not None else root / "notebooks"
+    dest = Path(dest) if dest is not None else root / "dist"
+    notebooks = source_notebooks(source)
+    if not notebooks:
+        raise CourseError(f"No lesson notebooks found in {source}: nothing to build. "
+                          "Restore notebooks/ from the course repository (git checkout -- notebooks).")
     made: dict[str, list[Path]] = {}
     for edition, transform in (("student", student_notebook), ("instructor", instructor_notebook)):
         folder = Path(dest) / edition
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
+        _clear_built(folder)
+        folder.mkdir(parents=True, exist_ok=True)
         made[edition] = []
-        for path in source_notebooks(source):
+        for path in notebooks:
             nb = transform(nbformat.read(path, as_version=4))
             target = folder / path.name
             nbformat.write(nb, target)
             made[edition].append(target)
+        (folder / MANIFEST).write_text(json.dumps({"files": [p.name for p in made[edition]]}) + "\n",
+                                       encoding="utf-8")
     return made
 
 
-def sync_workcopy(edition: str, dist: Path = Path("dist"), work: Path = Path("work")) -> list[Path]:
-    """Copy into work/<edition>/ each notebook that is not there yet; never overwrite one."""
+WORKCOPY_MAKEFILE = """\
+# Written by the course (python -m course_lib workcopy) so that `make export` works in a terminal
+# opened here, as JupyterLab's does. Safe to delete; make lab writes it again.
+export:
+\t"{python}" -m course_lib export
+"""
+
+KERNEL_CONFIG = {"InteractiveShellApp": {"extensions": ["course_lib.hints"]}}
+
+
+def install_kernel_hints(prefix: Path | None = None) -> Path | None:
+    """Load ``course_lib.hints`` at every kernel start of this environment (IPython reads
+    ``<prefix>/etc/ipython/ipython_kernel_config.json``); never overwrites someone else's file.
+    ``$COURSE_KERNEL_PREFIX`` replaces the environment's prefix (the tests use a scratch one)."""
+    prefix = prefix or os.environ.get("COURSE_KERNEL_PREFIX") or sys.prefix
+    path = Path(prefix) / "etc" / "ipython" / "ipython_kernel_config.json"
+    try:
+        if path.exists():
+            current = json.loads(path.read_text(encoding="utf-8"))
+            if current == KERNEL_CONFIG:
+                return path
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(KERNEL_CONFIG, indent=1) + "\n", encoding="utf-8")
+        return path
+    except (OSError, ValueError):
+        return None
+
+
+def sync_workcopy(edition: str, dist: Path | None = None, work: Path | None = None) -> list[Path]:
+    """Copy into work/<edition>/ each notebook that is not there yet; never overwrite one.
+
+    Also writes the work copy's marker (the answers folder is ``answers/`` beside it, wherever a
+    notebook or terminal below it runs) and a small Makefile with an ``export`` target."""
     if edition not in EDITIONS:
-        raise ValueError(f"EDITION must be one of {EDITIONS}, not {edition!r}.")
+        raise CourseError(f"EDITION must be one of {', '.join(EDITIONS)}, not {edition!r}.")
+    root = None if dist is not None and work is not None else course_root()
+    dist = Path(dist) if dist is not None else root / "dist"
+    work = Path(work) if work is not None else root / "work"
     folder = Path(work) / edition
     folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / MARKER
+    if not marker.exists():
+        marker.write_text(json.dumps({"edition": edition, "written_by": "python -m course_lib workcopy"})
+                          + "\n", encoding="utf-8")
+    makefile = folder / "Makefile"
+    if not makefile.exists() or makefile.read_text(encoding="utf-8").startswith("# Written by the course"):
+        makefile.write_text(WORKCOPY_MAKEFILE.format(python=sys.executable), encoding="utf-8")
     added = []
     for path in sorted((Path(dist) / edition).glob("*.ipynb")):
         target = folder / path.name
@@ -159,16 +268,36 @@ def sync_workcopy(edition: str, dist: Path = Path("dist"), work: Path = Path("wo
     return added
 
 
-def reset_lesson(lesson_id: str, edition: str, dist: Path = Path("dist"),
-                 work: Path = Path("work")) -> tuple[Path, Path | None]:
+def lesson_file(lesson_id: str) -> str:
+    """The notebook of one lesson id ("01", "1", or "data_guide"); anything else is refused."""
+    from .lessons import LESSONS
+
+    text = str(lesson_id or "").strip()
+    if not text:
+        raise CourseError("Say which lesson to reset, e.g. make reset LESSON=01")
+    if text in GUIDE_IDS:
+        return "data_guide.ipynb"
+    if re.fullmatch(r"\d{1,2}", text, re.ASCII):
+        for item in LESSONS:
+            if item.id == text.zfill(2):
+                return item.file
+    known = ", ".join([item.id for item in LESSONS] + ["data_guide"])
+    raise CourseError(f"There is no lesson {text!r}. Lessons: {known}.")
+
+
+def reset_lesson(lesson_id: str, edition: str, dist: Path | None = None,
+                 work: Path | None = None) -> tuple[Path, Path | None]:
     """A fresh copy of one lesson; the old copy is moved to work/<edition>/replaced/."""
-    if not lesson_id:
-        raise ValueError("Say which lesson to reset, e.g. make reset LESSON=01")
-    prefix = str(lesson_id).zfill(2) + "_"
-    fresh = sorted((Path(dist) / edition).glob(prefix + "*.ipynb"))
-    if not fresh:
-        raise ValueError(f"There is no lesson {lesson_id!r} in the {edition} edition.")
-    target = Path(work) / edition / fresh[0].name
+    if edition not in EDITIONS:
+        raise CourseError(f"EDITION must be one of {', '.join(EDITIONS)}, not {edition!r}.")
+    name = lesson_file(lesson_id)
+    root = None if dist is not None and work is not None else course_root()
+    dist = Path(dist) if dist is not None else root / "dist"
+    work = Path(work) if work is not None else root / "work"
+    fresh = Path(dist) / edition / name
+    if not fresh.is_file():
+        raise CourseError(f"There is no lesson {lesson_id!r} in the {edition} edition ({fresh} is missing).")
+    target = Path(work) / edition / name
     kept = None
     if target.exists():
         aside = target.parent / "replaced"
@@ -179,5 +308,5 @@ def reset_lesson(lesson_id: str, edition: str, dist: Path = Path("dist"),
         kept = aside / f"{target.stem}.{n}.ipynb"
         target.rename(kept)
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(fresh[0], target)
+    shutil.copy2(fresh, target)
     return target, kept

@@ -77,7 +77,8 @@ def facts(name: str) -> list[str]:
         above, rows = rows_above_mirror(name)
         lines.append(f"- **Sources by tier:** {tier_text(name)} · **Rows citing a source above mirror:** "
                      f"{above} of {rows}")
-    lines.append(f"- **Licence:** {'; '.join(l.get('title', l.get('name', '')) for l in res.get('licenses', []))}")
+    licences = '; '.join(lic.get('title', lic.get('name', '')) for lic in res.get('licenses', []))
+    lines.append(f"- **Licence:** {licences}")
     if res.get("provenance"):
         lines.append(f"- **How the numbers were made:** {res['provenance']}")
     lines.append(f"- **Data as of:** {descriptor()['as_of']}")

@@ -35,7 +35,7 @@ def lesson(lesson_id: str) -> Lesson:
     for item in LESSONS:
         if item.id == str(lesson_id).zfill(2):
             return item
-    raise CourseError(f"There is no lesson '{lesson_id}'. Lessons: {', '.join(l.id for l in LESSONS)}.")
+    raise CourseError(f"There is no lesson '{lesson_id}'. Lessons: {', '.join(item.id for item in LESSONS)}.")
 
 
 def paragraph_span(paragraphs: tuple[str, ...]) -> str:

@@ -4,6 +4,11 @@ The checks run in plain Python over the parsed cells (the course's tables are sm
 several times faster than column-by-column pandas operations), then each column becomes a pandas
 array with a real dtype: nullable integers, floats and booleans, datetimes, strings, and
 categories for fields with an ``enum``. Every error names the file, the line and the column.
+
+Every pattern is anchored at both ends and ASCII-only: a trailing newline, a NUL byte or a
+non-ASCII digit (such as "\u0661") never passes as a date, a number or a schema ``pattern``. The
+file's records are counted twice, by lines and by the CSV parser, so a quote left open (which
+makes the parser swallow the rest of the file into one cell) is an error, not a short table.
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ import pandas as pd
 
 from .errors import SchemaError
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _WORDS = {
     "integer": "a whole number",
     "year": "a four-digit year",
@@ -36,13 +42,19 @@ def _fail(filename: str, row: int, column: str, value, problem: str) -> SchemaEr
 
 
 def _integer(text: str) -> int:
-    if not _INTEGER.match(text):
+    if not _INTEGER.fullmatch(text):
         raise ValueError(text)
     return int(text)
 
 
+def _number(text: str) -> float:
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(text)
+    return float(text)
+
+
 def _date(text: str) -> dt.date:
-    if not _DATE.match(text):
+    if not _DATE.fullmatch(text):
         raise ValueError(text)
     return dt.date.fromisoformat(text)
 
@@ -54,7 +66,7 @@ def _boolean(text: str) -> bool:
     return lowered == "true"
 
 
-_PARSE = {"integer": _integer, "year": _integer, "number": float, "boolean": _boolean,
+_PARSE = {"integer": _integer, "year": _integer, "number": _number, "boolean": _boolean,
           "date": _date, "string": str}
 
 
@@ -70,12 +82,18 @@ def _column(cells: list[str], field: dict, filename: str) -> list:
         raise SchemaError(f"{filename}: field '{name}' has an unknown type '{kind}'.")
     parse, rules = _PARSE[kind], field.get("constraints", {})
     enum = set(rules.get("enum", ())) or None
-    pattern = re.compile(rules["pattern"]) if "pattern" in rules else None
+    try:
+        pattern = re.compile(rules["pattern"], re.ASCII) if "pattern" in rules else None
+    except (re.error, TypeError) as bad:
+        raise SchemaError(f"{filename}: field '{name}' has a pattern that is not a valid regular "
+                          f"expression ({rules['pattern']!r}: {bad}). Fix it in datapackage.json.") from None
     low = _limit(field, "minimum") if "minimum" in rules else None
     high = _limit(field, "maximum") if "maximum" in rules else None
     seen = set() if rules.get("unique") else None
     values = []
     for row, text in enumerate(cells):
+        if "\x00" in text:
+            raise _fail(filename, row, name, text, "holds a NUL byte (the file is damaged)")
         if text == "":
             if rules.get("required"):
                 raise _fail(filename, row, name, "", "is empty, but a value is required")
@@ -111,9 +129,36 @@ def _array(values: list, field: dict):
     return pd.array(values, dtype=dtype)
 
 
-def typed_frame(raw: bytes, schema: dict, filename: str) -> pd.DataFrame:
-    """The file's rows as a typed DataFrame, after checking header, types, constraints and keys."""
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
+def decode(raw: bytes, filename: str) -> str:
+    """The file's text; a file in another encoding is a clear error naming the line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        line = raw[: bad.start].count(b"\n") + 1
+        raise SchemaError(f"{filename}, line {line}: the file is not UTF-8 (byte 0x{raw[bad.start]:02x}); "
+                          "save it as UTF-8 (the course's files all are).") from None
+
+
+def records(text: str, filename: str) -> list[list[str]]:
+    """Every CSV record, checked against the line count: no quote left open, no bare CR."""
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as bad:
+        raise SchemaError(f"{filename}: the file is not valid CSV ({bad}); a quote is probably "
+                          "not closed.") from None
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    inside = sum(cell.count("\n") for row in rows for cell in row)
+    if lines != len(rows) + inside:
+        raise SchemaError(f"{filename}: the file has {lines} lines but {len(rows)} CSV records; a quote "
+                          "is probably not closed, so later lines were read as part of one cell.")
+    return rows
+
+
+def typed_frame(raw: bytes, schema: dict, filename: str, rows_expected: int | None = None) -> pd.DataFrame:
+    """The file's rows as a typed DataFrame, after checking header, types, constraints and keys
+    (and, when the descriptor gives it, the number of rows)."""
+    parsed = records(decode(raw, filename), filename)
+    reader = iter(parsed)
     header = next(reader, [])
     fields = schema["fields"]
     names = [f["name"] for f in fields]
@@ -124,6 +169,9 @@ def typed_frame(raw: bytes, schema: dict, filename: str) -> pd.DataFrame:
         raise SchemaError(f"{filename}: the header does not match the schema "
                           f"({'; '.join(detail) or 'the columns are in a different order'}).")
     rows = list(reader)
+    if rows_expected is not None and len(rows) != rows_expected:
+        raise SchemaError(f"{filename}: {len(rows)} data rows, but the data package says {rows_expected}. "
+                          "Restore the file (git checkout -- data/), or after a deliberate change run make data.")
     for i, row in enumerate(rows):
         if len(row) != len(names):
             raise SchemaError(f"{filename}, line {i + 2}: {len(row)} cells, but the header has {len(names)}.")

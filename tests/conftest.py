@@ -28,6 +28,7 @@ _ANSWERS = tempfile.mkdtemp(prefix="course-test-answers-")
 os.environ["COURSE_ANSWERS_DIR"] = _ANSWERS
 os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="course-test-mpl-"))
 os.environ.pop("COURSE_DATA_DIR", None)
+os.environ["COURSE_KERNEL_PREFIX"] = tempfile.mkdtemp(prefix="course-test-kernel-")
 
 
 def pytest_sessionfinish(session, exitstatus):

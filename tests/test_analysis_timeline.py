@@ -58,7 +58,7 @@ def test_real_timeline_uses_only_known_categories():
 
 def test_widget_shows_what_the_pure_function_gives():
     widget = cl.timeline_explorer()
-    era, cats, text, figure = widget.children
+    era, cats, text, figure = widget.children[:4]
     events = cl.load("alliance_timeline")
     assert tl.summary(tl.filter_events(events), "All years") in text.value
     era.value = "Drift and the DPJ years (2007-2012)"

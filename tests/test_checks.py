@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -23,6 +24,14 @@ def keys(monkeypatch, answers_dir):
                  **checks.make_key("date", "2009-09-16")},
         "99.5": {"lesson": "99", "question": "Which table?", "hint": "Two rows.",
                  **checks.make_key("frame", pd.DataFrame({"party": ["DPJ", "LDP"], "seats": [308, 119]}))},
+        "99.6": {"lesson": "99", "question": "How many events?", "hint": "Count them.",
+                 **checks.make_key("count", 17)},
+        "99.7": {"lesson": "99", "question": "How many troops?", "hint": "Thousands.",
+                 **checks.make_key("count", 1700)},
+        "99.8": {"lesson": "99", "question": "What share?", "hint": "Two decimals.",
+                 **checks.make_key("number", "2.68", precision=2)},
+        "99.9": {"lesson": "99", "question": "Sum?", "hint": "Add.",
+                 **checks.make_key("number", "0.30", precision=2)},
     }
     monkeypatch.setattr(checks, "_keys", lambda: table)
     return table
@@ -34,6 +43,12 @@ def keys(monkeypatch, answers_dir):
     ("99.3", {"pnp", "dpj", "sdp"}), ("99.3", ["SDP", "PNP", "DPJ", "DPJ"]),
     ("99.4", "2009-09-16"), ("99.4", dt.date(2009, 9, 16)), ("99.4", pd.Timestamp("2009-09-16")),
     ("99.5", pd.DataFrame({"Party": ["DPJ", "LDP"], "seats": [308, 119]}, index=[5, 9])),
+    ("99.6", 17), ("99.6", 17.0), ("99.6", "17"), ("99.6", np.int64(17)), ("99.6", np.array(17)),
+    ("99.6", pd.Series([17]).sum()), ("99.7", "1,700"), ("99.7", " 1700 "), ("99.7", 1700.0),
+    ("99.4", np.datetime64("2009-09-16")), ("99.4", np.array(np.datetime64("2009-09-16T00:00"))),
+    ("99.4", pd.Series(pd.to_datetime(["2009-09-16"])).to_numpy()[0]),
+    ("99.1", np.array(3.14159)), ("99.8", 2.675), ("99.8", "2.675"), ("99.9", 0.1 + 0.2),
+    ("99.3", pd.Series(["PNP", "DPJ", "SDP"])), ("99.3", np.array(["PNP", "DPJ", "SDP"])),
 ])
 def test_equivalent_answers_are_correct(keys, exercise_id, answer):
     feedback = checks.check(exercise_id, answer)
@@ -57,18 +72,23 @@ def test_unanswered_exercise_says_not_answered_yet(keys):
 
 
 @pytest.mark.parametrize("exercise_id, answer, words", [
+    ("99.6", 17.4, "whole number"), ("99.6", "17.4", "whole number"), ("99.6", "1,7", "groups of three"),
+    ("99.7", "1,70,0", "groups of three"), ("99.6", "\uff11\uff17", "digits 0-9"),
+    ("99.3", pd.DataFrame({"DPJ": [1], "SDP": [2], "PNP": [3]}), "whole table"),
+    ("99.3", {"DPJ": 1, "SDP": 2, "PNP": 3}, "several"), ("99.1", 10**400, "Hint"), ("99.6", 10**400, "Hint"),
+    ("99.1", -10**400, "Hint"), ("99.8", 2.665, "Hint"), ("99.1", float("inf"), "finite"),
     ("99.1", "three", "not one"), ("99.1", [3], "number"), ("99.1", True, "number"),
     ("99.1", float("nan"), "finite"), ("99.2", 42, "text"), ("99.3", "DPJ", "several"),
     ("99.4", "sometime", "not a date"), ("99.4", 2009, "date"), ("99.5", [1, 2], "DataFrame"),
 ])
 def test_wrong_types_get_a_clear_message_not_a_traceback(keys, exercise_id, answer, words):
     feedback = checks.check(exercise_id, answer)
-    assert feedback.status == "not yet" and words in feedback.message
+    assert feedback.status == "not yet" and words in feedback.message, feedback
 
 
 def test_unknown_exercise_id_is_a_clear_error(keys):
-    with pytest.raises(AnswerError, match="no exercise '99.9'"):
-        checks.check("99.9", 1)
+    with pytest.raises(AnswerError, match="no exercise '99.99'"):
+        checks.check("99.99", 1)
     with pytest.raises(AnswerError, match="no exercise"):
         checks.check(None, 1)
 
@@ -89,7 +109,9 @@ def test_results_are_recorded_and_correct_stays_correct(keys, answers_dir):
 
 def test_keys_hold_no_plain_answers():
     for ex_id, entry in checks._keys().items():
-        assert set(entry) == {"lesson", "kind", "precision", "question", "hint", "salt", "sha256"}, ex_id
+        assert {*checks.PUBLIC, *checks.SECRET} <= set(entry), ex_id
+        assert set(entry) <= {*checks.PUBLIC, *checks.SECRET, *checks.OPTIONAL}, ex_id
+        assert entry["kind"] in checks.KINDS
         assert len(entry["sha256"]) == 64
 
 
@@ -110,3 +132,23 @@ def test_every_exercise_is_checked_correct_by_a_solution_cell():
 def test_feedback_renders_html():
     text = checks.Feedback("01.1", "correct", "correct. Well done.")._repr_html_()
     assert 'data-status="correct"' in text and "01.1" in text
+
+
+def test_count_exercises_are_counts():
+    """Exercises that count things are judged as whole numbers, not as rounded decimals."""
+    assert {e: k["kind"] for e, k in checks._keys().items() if e in ("00.1", "01.1", "01.3")} == {
+        "00.1": "count", "01.1": "count", "01.3": "count"}
+
+
+def test_every_solution_cell_names_its_exercise_in_metadata():
+    import nbformat
+
+    from course_lib.editions import SOLUTION, exercise_of, source_notebooks, tags
+
+    linked = {}
+    for path in source_notebooks("notebooks"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if SOLUTION in tags(cell):
+                assert exercise_of(cell) in checks._keys(), cell.source[:80]
+                linked[exercise_of(cell)] = path.name
+    assert set(linked) == set(checks._keys())

@@ -10,7 +10,11 @@ import pytest
 import course_lib
 from course_lib import data
 from course_lib.errors import (
-    ChecksumError, DataFileMissingError, DescriptorError, SchemaError, UnknownDatasetError,
+    ChecksumError,
+    DataFileMissingError,
+    DescriptorError,
+    SchemaError,
+    UnknownDatasetError,
 )
 
 
@@ -60,7 +64,7 @@ def test_cite_names_the_package_and_every_source():
 
 def test_cite_shows_the_tier_mix_and_each_sources_tier():
     text = course_lib.cite("alliance_timeline")
-    line = next(l for l in text.splitlines() if l.startswith("Sources by tier: "))
+    line = next(row for row in text.splitlines() if row.startswith("Sources by tier: "))
     mix = data.tier_mix("alliance_timeline")
     assert line == "Sources by tier: " + ", ".join(f"{t} {n}" for t, n in mix.items()) + "."
     assert list(mix) == [t for t in data.TIERS if t in mix]  # strongest tier first
@@ -214,3 +218,188 @@ def test_wheel_contains_the_data(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
                          cwd=tmp_path, check=True).stdout.split()
     assert out[0] == str(extracted / "course_lib" / "_data") and int(out[1]) > 30
+
+
+# --------------------------------------------------------------------------- no silent truncation
+
+def _refresh(folder, *extra):
+    return subprocess.run([sys.executable, "tools/refresh_datapackage.py", "--data", str(folder), *extra],
+                          capture_output=True, text=True)
+
+
+def _rehash_by_hand(folder, name):
+    """What the old `make data` did: record whatever the file now holds."""
+    import hashlib
+
+    package = json.loads((folder / "datapackage.json").read_text())
+    for res in package["resources"]:
+        if res["name"] == name:
+            raw = (folder / res["path"]).read_bytes()
+            res["hash"] = "sha256:" + hashlib.sha256(raw).hexdigest()
+            res["bytes"] = len(raw)
+    (folder / "datapackage.json").write_text(json.dumps(package))
+    data.clear_cache()
+
+
+def _truncate_inside_a_quote(path):
+    text = path.read_text(encoding="utf-8")
+    cut = text.index('"', text.index("\n", len(text) // 3)) + 5  # a few characters into a quoted cell
+    path.write_text(text[:cut], encoding="utf-8")
+
+
+def test_make_data_refuses_a_file_truncated_inside_a_quoted_field(data_copy):
+    before = (data_copy / "datapackage.json").read_text()
+    _truncate_inside_a_quote(data_copy / "alliance_timeline.csv")
+    for extra in ((), ("--accept",)):
+        result = _refresh(data_copy, *extra)
+        assert result.returncode == 1 and "alliance_timeline.csv" in result.stderr
+        assert "quote" in result.stderr and "Traceback" not in result.stderr
+    assert (data_copy / "datapackage.json").read_text() == before
+
+
+def test_load_refuses_a_file_truncated_inside_a_quoted_field_even_if_rehashed(data_copy):
+    _truncate_inside_a_quote(data_copy / "alliance_timeline.csv")
+    _rehash_by_hand(data_copy, "alliance_timeline")
+    with pytest.raises(SchemaError, match="alliance_timeline.csv.*quote"):
+        course_lib.load("alliance_timeline")
+
+
+def test_make_data_refuses_a_drop_in_rows_unless_accepted(data_copy):
+    path = data_copy / "parties.csv"
+    path.write_text(path.read_text().splitlines()[0] + "\n")  # header only
+    result = _refresh(data_copy)
+    assert result.returncode == 1 and "0 rows, but the descriptor recorded" in result.stderr
+    assert "ACCEPT=1" in result.stderr
+    assert _refresh(data_copy, "--accept").returncode == 0
+    package = json.loads((data_copy / "datapackage.json").read_text())
+    assert next(r["rows"] for r in package["resources"] if r["name"] == "parties") == 0
+
+
+def test_load_compares_the_row_count_with_the_descriptor(data_copy):
+    path = data_copy / "parties.csv"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(lines[:1]) + "\n")
+    _rehash_by_hand(data_copy, "parties")  # hash updated, the recorded rows not
+    with pytest.raises(SchemaError, match=r"parties.csv: 0 data rows, but the data package says \d+"):
+        course_lib.load("parties")
+
+
+def test_make_data_refuses_duplicate_names_and_other_encodings(data_copy):
+    package = json.loads((data_copy / "datapackage.json").read_text())
+    package["resources"].append(dict(package["resources"][0]))
+    (data_copy / "datapackage.json").write_text(json.dumps(package))
+    result = _refresh(data_copy)
+    assert result.returncode == 1 and "twice" in result.stderr
+    package["resources"].pop()
+    (data_copy / "datapackage.json").write_text(json.dumps(package))
+    path = data_copy / "parties.csv"
+    path.write_bytes(path.read_text().encode("utf-8").decode("utf-8").encode("cp932", errors="replace"))
+    result = _refresh(data_copy)
+    assert result.returncode == 1 and "not UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_file_in_another_encoding_is_a_course_error(data_copy):
+    path = data_copy / "parties.csv"
+    path.write_bytes(path.read_text().encode("cp932", errors="replace"))
+    _rehash_by_hand(data_copy, "parties")
+    with pytest.raises(SchemaError, match=r"parties.csv, line \d+: the file is not UTF-8"):
+        course_lib.load("parties")
+
+
+# --------------------------------------------------------------------------- anchored checks
+
+@pytest.mark.parametrize("column, value, message", [
+    ("founded", "1955-11-15\\n", "is not a date"),            # a trailing newline in a quoted cell
+    ("founded", "\u0661\u0669\u0665\u0665-11-15", "is not a date"),   # Arabic-Indic digits
+    ("code", "LDP\\x00", "NUL byte"),
+    ("name_en", "Liberal\\x00Democratic Party", "NUL byte"),
+])
+def test_patterns_are_anchored_and_ascii(data_copy, column, value, message):
+    import csv
+    import io
+
+    path = data_copy / "parties.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[1][rows[0].index(column)] = value.encode().decode("unicode_escape") if "\\" in value else value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    _rehash_by_hand(data_copy, "parties")
+    with pytest.raises(SchemaError, match=rf"parties.csv, line 2 .*column '{column}'.*{message}"):
+        course_lib.load("parties")
+
+
+# --------------------------------------------------------------------------- the descriptor
+
+def _edit_descriptor(folder, change):
+    path = folder / "datapackage.json"
+    package = json.loads(path.read_text())
+    change(package)
+    path.write_text(json.dumps(package))
+    data.clear_cache()
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda p: p.__setitem__("as_of", "19 March 2026"), "as_of must be a date written YYYY-MM-DD"),
+    (lambda p: p.__setitem__("as_of", "2026-02-30"), "as_of must be a date"),
+    (lambda p: p.__setitem__("resources", None), "'resources' must be a list"),
+    (lambda p: p["resources"].append(dict(p["resources"][1])), "is used twice"),
+    (lambda p: p["resources"][0].__setitem__("rows", "many"), "not a whole number"),
+])
+def test_descriptor_mistakes_are_course_errors(data_copy, change, message):
+    _edit_descriptor(data_copy, change)
+    with pytest.raises(DescriptorError, match=message):
+        course_lib.list_datasets()
+    with pytest.raises(DescriptorError):
+        course_lib.as_of()
+
+
+def test_a_bad_pattern_in_the_schema_is_a_course_error(data_copy):
+    def bad(package):
+        for res in package["resources"]:
+            if res["name"] == "parties":
+                res["schema"]["fields"][0].setdefault("constraints", {})["pattern"] = "^[A-Z+$"
+    _edit_descriptor(data_copy, bad)
+    with pytest.raises(SchemaError, match="field 'code' has a pattern that is not a valid regular expression"):
+        course_lib.load("parties")
+
+
+def test_a_data_folder_that_is_a_file_or_unreadable_is_a_course_error(tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("x")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(not_a_folder))
+    data.clear_cache()
+    with pytest.raises(DescriptorError, match="is a file, not a folder"):
+        course_lib.list_datasets()
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text("{}")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(folder))
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(data.Path, "read_bytes", refuse)
+    with pytest.raises(DescriptorError, match="cannot be read"):
+        course_lib.list_datasets()
+    data.clear_cache()
+
+
+def test_the_cache_follows_a_changed_descriptor(data_copy):
+    course_lib.load("parties")
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text())
+    for res in package["resources"]:
+        if res["name"] == "parties":
+            res["hash"] = "sha256:" + "0" * 64
+    path.write_text(json.dumps(package))  # no clear_cache(): the cache itself must notice
+    with pytest.raises(ChecksumError):
+        course_lib.load("parties")
+
+
+def test_resource_hands_out_a_copy():
+    entry = data.resource("parties")
+    entry["schema"]["fields"].clear()
+    entry["title"] = "changed"
+    assert data.resource("parties")["title"] != "changed"
+    assert len(course_lib.describe("parties")) > 3

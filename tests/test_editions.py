@@ -1,5 +1,6 @@
 """Student and instructor editions from one source; no answer leaks; the work copy is never overwritten."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import pytest
 
 from course_lib import checks, editions, runner
 from course_lib.editions import INSTRUCTOR, PUBLISHED, SOLUTION, tags
+from course_lib.errors import CourseError
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = editions.source_notebooks(ROOT / "notebooks")
@@ -66,7 +68,7 @@ def test_the_leak_scan_finds_a_solution_a_note_and_an_answer():
     source = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
     hidden = [c for c in source.cells if tags(c) & {SOLUTION, INSTRUCTOR}]
     note = next(c for c in hidden if INSTRUCTOR in tags(c))
-    solution = next(c for c in hidden if '"00.3"' in c.source)
+    solution = next(c for c in hidden if editions.exercise_of(c) == "00.3")
     answer = _answers_printed(solution)[0]
     clean = _student_text_of(editions.student_notebook(source))
     assert editions.leaks(clean, source) == []
@@ -122,12 +124,14 @@ def test_reset_moves_the_old_copy_aside(built, tmp_path):
     assert kept.read_text() == "my work" and fresh.read_text() != "my work"
     _, kept2 = editions.reset_lesson(lesson_id, "student", built, work)
     assert kept2 != kept and kept.exists()
-    with pytest.raises(ValueError, match="no lesson"):
+    with pytest.raises(CourseError, match="no lesson"):
         editions.reset_lesson("99", "student", built, work)
 
 
-def _cli(tmp_path, *args, env=None):
-    return subprocess.run([sys.executable, "-m", "course_lib", *args], cwd=tmp_path, env=env,
+def _cli(tmp_path, *args, env=None, cwd=None):
+    env = dict(env or os.environ)
+    env.setdefault("COURSE_ROOT", str(tmp_path))
+    return subprocess.run([sys.executable, "-m", "course_lib", *args], cwd=cwd or tmp_path, env=env,
                           capture_output=True, text=True)
 
 
@@ -150,12 +154,10 @@ def test_cli_editions_handout_and_answer_key(project_copy):
     key = (project_copy / "dist" / "answer_key.html").read_text()
     for ex_id in checks._keys():
         assert f"Exercise {ex_id}" in key
-    assert key.count("page-break-after") >= 1 and "(no solution cell found)" not in key
+    assert key.count("page-break-after") >= 1 and "(no solution cell" not in key
 
 
 def test_cli_export_writes_the_students_answers(project_copy, monkeypatch):
-    import os
-
     answers_dir = project_copy / "work" / "student" / "answers"
     env = dict(os.environ, COURSE_ANSWERS_DIR=str(answers_dir))
     from course_lib import answers
@@ -169,7 +171,8 @@ def test_cli_export_writes_the_students_answers(project_copy, monkeypatch):
 
 
 def test_cli_reset_without_lesson_is_a_clear_error(project_copy):
-    result = _cli(project_copy, "reset", "--lesson", "")
+    env = {k: v for k, v in os.environ.items() if k != "LESSON"}
+    result = _cli(project_copy, "reset", env=env)
     assert result.returncode == 1 and "Say which lesson" in result.stderr
 
 
@@ -178,3 +181,115 @@ def test_make_targets_call_the_cli():
                          capture_output=True, text=True, check=True).stdout
     for command in ("course_lib editions", "course_lib handout", "course_lib answer-key", "course_lib export"):
         assert command in dry
+
+
+def test_commands_work_on_the_course_folder_not_the_one_they_run_in(project_copy, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "dist").mkdir()
+    (elsewhere / "dist" / "precious.txt").write_text("not the course's")
+    (elsewhere / "notebooks").mkdir()
+    for command in (["editions"], ["workcopy"], ["reset", "--lesson", "01"]):
+        result = _cli(project_copy, *command, cwd=elsewhere)
+        assert result.returncode == 0, result.stderr
+    assert (elsewhere / "dist" / "precious.txt").read_text() == "not the course's"
+    assert sorted(p.name for p in elsewhere.rglob("*")) == ["dist", "notebooks", "precious.txt"]
+    assert (project_copy / "work" / "student" / "01_fifty_years.ipynb").is_file()
+
+
+def test_the_course_root_comes_from_the_package_or_is_refused(tmp_path, monkeypatch):
+    monkeypatch.delenv("COURSE_ROOT", raising=False)
+    assert editions.course_root() == ROOT
+    env = dict(os.environ, COURSE_ROOT=str(tmp_path))
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "keep.txt").write_text("x")
+    for command in ("editions", "workcopy", "handout"):
+        result = _cli(tmp_path, command, env=env)
+        assert result.returncode == 1 and "Cannot find the course's lesson sources" in result.stderr
+    assert (tmp_path / "dist" / "keep.txt").exists()
+
+
+def test_a_build_never_deletes_what_the_course_did_not_create(project_copy):
+    mine = project_copy / "dist" / "student" / "my-notes.txt"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("mine")
+    result = _cli(project_copy, "editions")
+    assert result.returncode == 1 and "was not made by the course" in result.stderr
+    mine.unlink()
+    assert _cli(project_copy, "editions").returncode == 0
+    mine.write_text("mine")  # a file added to a folder the course did make
+    assert _cli(project_copy, "editions").returncode == 0
+    assert mine.read_text() == "mine"
+
+
+@pytest.mark.parametrize("lesson", ["*", "../../notebooks/01", "01/../../x", "'; touch pwned; '", "1.0", "001",
+                                    "99", "0x1", "\u0661"])
+def test_reset_accepts_only_known_lesson_ids(project_copy, lesson):
+    assert _cli(project_copy, "editions").returncode == 0
+    result = _cli(project_copy, "reset", env=dict(os.environ, LESSON=lesson))
+    assert result.returncode == 1 and "no lesson" in result.stderr.lower(), result.stderr
+    assert not (project_copy / "work").exists() and not (project_copy / "pwned").exists()
+
+
+@pytest.mark.parametrize("lesson, name", [("01", "01_fifty_years.ipynb"), ("1", "01_fifty_years.ipynb"),
+                                          ("data_guide", "data_guide.ipynb")])
+def test_reset_takes_the_lesson_from_the_environment_as_make_passes_it(project_copy, lesson, name):
+    result = _cli(project_copy, "reset", env=dict(os.environ, LESSON=lesson))
+    assert result.returncode == 0, result.stderr
+    assert (project_copy / "work" / "student" / name).is_file()
+
+
+def test_make_passes_the_lesson_without_a_shell():
+    dry = subprocess.run(["make", "-n", "-C", str(ROOT), "reset", "LESSON='; touch pwned; '"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "pwned" not in dry and "course_lib reset" in dry
+
+
+def test_answer_key_with_a_lesson_file_missing_is_a_clear_error(project_copy):
+    (project_copy / "notebooks" / "01_fifty_years.ipynb").unlink()
+    result = _cli(project_copy, "answer-key")
+    assert result.returncode == 1
+    assert "needs lesson 01's notebook" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_answer_key_links_solutions_by_metadata_not_by_text(project_copy):
+    import json
+
+    path = project_copy / "notebooks" / "00_start_here.ipynb"
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        if cell["metadata"].get("exercise") == "00.1":
+            cell["source"] = ["answer = 41 + 1  # the id is only in the metadata\n"]
+    path.write_text(json.dumps(nb))
+    assert _cli(project_copy, "answer-key").returncode == 0
+    key = (project_copy / "dist" / "answer_key.html").read_text()
+    assert "answer = 41 + 1" in key.split("Exercise 00.1")[1].split("Exercise 00.2")[0]
+
+
+def test_an_empty_build_fails_loudly(project_copy):
+    for path in (project_copy / "notebooks").glob("*.ipynb"):
+        path.unlink()
+    for command in ("editions", "workcopy"):
+        result = _cli(project_copy, command)
+        assert result.returncode == 1 and "No lesson notebooks found" in result.stderr
+    result = _cli(project_copy, "execute", str(project_copy / "notebooks" / "*.ipynb"))
+    assert result.returncode == 1 and "No such notebook" in result.stderr
+
+
+def test_workcopy_writes_its_marker_and_an_export_makefile(project_copy):
+    assert _cli(project_copy, "workcopy").returncode == 0
+    work = project_copy / "work" / "student"
+    assert (work / ".course-workcopy").is_file()
+    assert "course_lib export" in (work / "Makefile").read_text()
+    # `make export` in a terminal opened in the work copy (where JupyterLab's terminal starts)
+    from course_lib import answers
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COURSE_ANSWERS_DIR", "MAKEFLAGS", "MAKELEVEL")}
+    os.environ["COURSE_ANSWERS_DIR"], saved = str(work / "answers"), os.environ["COURSE_ANSWERS_DIR"]
+    try:
+        answers.save_answer(next(iter(answers.prompts())), "Written in the lab")
+    finally:
+        os.environ["COURSE_ANSWERS_DIR"] = saved
+    result = subprocess.run(["make", "export"], cwd=work, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"to {work / 'answers'}" in result.stdout
+    assert "Written in the lab" in (work / "answers" / "my-answers.md").read_text()

@@ -127,7 +127,7 @@ def test_shares_are_percentages():
 def test_personnel_by_service_sums_to_the_total():
     personnel = cl.load("usfj_personnel")
     checked = 0
-    for (date, place, population), group in personnel.groupby(["as_of", "location", "population"],
+    for (date, place, _population), group in personnel.groupby(["as_of", "location", "population"],
                                                                observed=True):
         total = group[group["service"] == "Total"]
         parts = group[group["service"] != "Total"]

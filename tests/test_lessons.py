@@ -32,7 +32,7 @@ def test_every_notebook_is_a_catalogued_lesson_or_the_data_guide():
     assert names == set(LESSON_FILES) | {"data_guide.ipynb"}
 
 
-@pytest.mark.parametrize("item", LESSONS, ids=lambda l: l.id)
+@pytest.mark.parametrize("item", LESSONS, ids=lambda item: item.id)
 def test_lesson_header_matches_the_catalogue(item):
     header = read(ROOT / "notebooks" / item.file).cells[0]
     assert header.cell_type == "markdown"
@@ -45,7 +45,7 @@ def test_lesson_header_matches_the_catalogue(item):
     assert "By the end of this lesson" in header.source
 
 
-@pytest.mark.parametrize("item", LESSONS, ids=lambda l: l.id)
+@pytest.mark.parametrize("item", LESSONS, ids=lambda item: item.id)
 def test_lesson_ends_with_key_points_and_links_to_its_neighbours(item):
     last = read(ROOT / "notebooks" / item.file).cells[-1].source
     assert "## Key points" in last
@@ -108,7 +108,7 @@ def test_quotations_of_the_essay_go_through_course_lib():
 def test_readme_lesson_map_matches_the_catalogue():
     readme = (ROOT / "README.md").read_text()
     for row in lesson_map().itertuples():
-        line = next((l for l in readme.splitlines() if l.startswith(f"| {row.lesson} ")), None)
+        line = next((t for t in readme.splitlines() if t.startswith(f"| {row.lesson} ")), None)
         assert line, f"README lesson map lacks lesson {row.lesson}"
         cells = [c.strip() for c in line.strip("|").split("|")]
         assert cells[2:] == [row.paragraphs, row.datasets, row.widgets, str(row.minutes)], line

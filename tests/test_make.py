@@ -28,3 +28,25 @@ def test_lab_can_open_the_instructor_edition():
 
 def test_test_runs_pytest_in_the_project_environment():
     assert ".venv/bin/python -m pytest" in dry_run("test")
+
+
+def test_the_courses_jupyter_settings_open_lesson_00_without_news():
+    import json
+
+    makefile = (ROOT / "Makefile").read_text()
+    assert "export JUPYTER_CONFIG_PATH := $(CURDIR)/jupyter" in makefile
+    assert "cp jupyter/overrides.json $(LAB_SETTINGS)" in makefile
+    server = json.loads((ROOT / "jupyter" / "jupyter_server_config.json").read_text())["LabApp"]
+    assert server["default_url"] == "/lab/tree/00_start_here.ipynb" and server["news_url"] is None
+    lab = json.loads((ROOT / "jupyter" / "overrides.json").read_text())
+    assert lab["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_the_lab_terminal_finds_the_courses_python():
+    assert 'PATH="' in dry_run("lab") and "/.venv/bin:$PATH" in dry_run("lab")
+
+
+def test_edition_must_be_known():
+    result = subprocess.run(["make", "-n", "-C", str(ROOT), "lab", "EDITION=x; rm -rf ~"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0 and "EDITION must be student or instructor" in result.stderr

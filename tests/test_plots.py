@@ -45,5 +45,6 @@ def test_tenure_bars_name_their_leaders_top_row_japan_and_mark_a_period():
         ["Hatoyama", "Bush", "King"]
     pms, us = cl.load("prime_ministers"), cl.load("us_presidents")
     shown = plots.tenures(pms.tail(8), us.tail(3), cl.as_of(), alt="Leaders bars with names",
-                          window=("2006-01-01", "2013-01-01"), mark=("2006-09-26", "2009-09-16", "Sept 2006 to Sept 2009"))
+                          window=("2006-01-01", "2013-01-01"),
+                          mark=("2006-09-26", "2009-09-16", "Sept 2006 to Sept 2009"))
     assert shown.png.startswith(b"\x89PNG")

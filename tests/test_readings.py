@@ -7,7 +7,7 @@ from course_lib.lessons import LESSONS
 from course_lib.readings import further_reading
 
 
-@pytest.mark.parametrize("item", LESSONS, ids=lambda l: l.id)
+@pytest.mark.parametrize("item", LESSONS, ids=lambda lesson: lesson.id)
 def test_every_lesson_lists_reading_including_one_that_argues_against_the_essay(item):
     shown = further_reading(item.id)
     labels = {label for label, _, _ in shown.items}
@@ -19,7 +19,8 @@ def test_citations_are_full():
     assert "Gavan McCormack and Satoko Oka Norimatsu, *Resistant Islands: Okinawa Confronts Japan and the " \
            "United States* (Rowman & Littlefield, 2012). <https://rowman.com/ISBN/9781442215627>" in shown
     article = next(text for _, text, _ in further_reading("06").items if "Snyder" in text)
-    assert article.startswith("Glenn H. Snyder, \u201cThe Security Dilemma in Alliance Politics\u201d, World Politics 36(4)")
+    assert article.startswith("Glenn H. Snyder, \u201cThe Security Dilemma in Alliance Politics\u201d, "
+                              "World Politics 36(4)")
 
 
 def test_counter_readings_come_first_and_markdown_renders_a_list():

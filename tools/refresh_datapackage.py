@@ -5,6 +5,10 @@ For every resource it recomputes: ``hash`` (sha256), ``bytes``, ``rows``, the ``
 from source ids to the ``sources`` dataset. Other foreign keys (claim_links -> essay_map), schemas,
 descriptions and provenance are written by hand and kept as they are.
 ``--check`` changes nothing and exits 1 if the descriptor is out of date (the tests run this).
+
+It refuses (and changes nothing) when a file is not UTF-8, when its CSV records and its lines do
+not agree (a quote left open swallows the rest of the file into one cell), or when a dataset has
+fewer rows than the descriptor recorded, unless ``--accept`` says the drop was checked by hand.
 Standard library only, so it runs before anything is installed.
 """
 
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import io
 import json
 import sys
 from pathlib import Path
@@ -21,18 +26,52 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 SOURCE_COLUMNS = ("source_id", "second_source_id")
 
 
+class Refused(Exception):
+    """A data file that must not be re-hashed as it is."""
+
+
+def _text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        line = raw[: bad.start].count(b"\n") + 1
+        raise Refused(f"{path.name}, line {line}: not UTF-8 (byte 0x{raw[bad.start]:02x}); save it as UTF-8.") from None
+
+
 def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    """The file's records as dicts, after checking that the CSV records and the lines agree."""
+    text = _text(path)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as bad:
+        raise Refused(f"{path.name}: not valid CSV ({bad}); a quote is probably not closed.") from None
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    inside = sum(cell.count("\n") for row in records for cell in row)
+    if lines != len(records) + inside:
+        raise Refused(f"{path.name}: {lines} lines but {len(records)} CSV records; a quote is probably "
+                      "not closed, so later lines were read as one cell.")
+    if not records:
+        raise Refused(f"{path.name} is empty (not even a header).")
+    header = records[0]
+    return [dict(zip(header, row)) for row in records[1:]]
 
 
-def refreshed(package: dict, folder: Path) -> dict:
+def refreshed(package: dict, folder: Path, accept: bool = False) -> dict:
     catalogue = {row["id"]: row for row in _rows(folder / "sources.csv")}
     out = json.loads(json.dumps(package))
+    names = [res.get("name") for res in out["resources"]]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise Refused(f"datapackage.json names these datasets twice: {', '.join(map(str, twice))}.")
     for res in out["resources"]:
         path = folder / res["path"]
         raw = path.read_bytes()
         rows = _rows(path)
+        before = res.get("rows")
+        if isinstance(before, int) and len(rows) < before and not accept:
+            raise Refused(f"{path.name}: {len(rows)} rows, but the descriptor recorded {before}. If you "
+                          "removed rows on purpose, run: make data ACCEPT=1 (tools/refresh_datapackage.py --accept).")
         res["hash"] = "sha256:" + hashlib.sha256(raw).hexdigest()
         res["bytes"] = len(raw)
         res["rows"] = len(rows)
@@ -63,10 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report drift, change nothing")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--accept", action="store_true",
+                        help="accept datasets that have fewer rows than recorded (checked by hand)")
     args = parser.parse_args(argv)
     path = args.data / "datapackage.json"
-    package = json.loads(path.read_text(encoding="utf-8"))
-    new = refreshed(package, args.data)
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+        new = refreshed(package, args.data, args.accept)
+    except (Refused, OSError, ValueError, KeyError) as problem:
+        print(f"Nothing changed: {problem}", file=sys.stderr)
+        return 1
     if args.check:
         stale = [a["name"] for a, b in zip(package["resources"], new["resources"]) if a != b]
         if stale:

@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 
 from .. import editions
-from .pages import DATA_FOLDER, SiteError, datasets_index, dataset_page, home_page, site_notebook
+from .pages import DATA_FOLDER, SiteError, dataset_page, datasets_index, home_page, site_notebook
 
 HERE = Path(__file__).resolve().parent
 # A tag that makes the browser fetch something: its address must not name another host.

@@ -15,8 +15,8 @@ A test fails for any widget cell of any lesson whose widget has no renderer.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..errors import CourseError
 from ..plots import AltFigure

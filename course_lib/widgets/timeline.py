@@ -8,7 +8,7 @@ from .. import plots
 from ..analysis import timeline as tl
 from ..data import load
 from . import static
-from .base import labelled
+from .base import course_widget, labelled
 
 # What the explorer shows first (and the course website shows as its static figure).
 DEFAULT_ERA = "All years"
@@ -46,7 +46,7 @@ def timeline_explorer():
     era.observe(update, names="value")
     cats.observe(update, names="value")
     update()
-    return w.VBox([era, cats, text, figure]).add_class("course-widget")
+    return course_widget(era, cats, text, figure)
 
 
 @static.renders("timeline_explorer", "choose an era and one or more of the seven categories (Ctrl-click, "

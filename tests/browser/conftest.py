@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -67,9 +68,9 @@ def lab_server(tmp_path_factory):
     work = base / "work"
     shutil.copytree(base / "dist" / "student", work)
     settings = base / "settings"
+    # News and update checks are off through the course's own settings (jupyter/), as for students.
     for plugin, values in {
         "notebook-extension/tracker": {"windowingMode": "none"},
-        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     }.items():
         target = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -82,12 +83,12 @@ def lab_server(tmp_path_factory):
     port, token = _free_port(), secrets.token_hex(16)
     env = dict(os.environ, HOME=str(base / "home"), JUPYTER_CONFIG_DIR=str(base / "config"),
                JUPYTER_RUNTIME_DIR=str(base / "runtime"), IPYTHONDIR=str(base / "ipython"),
-               MPLCONFIGDIR=str(base / "mpl"), COURSE_ANSWERS_DIR=str(work / "answers"))
+               MPLCONFIGDIR=str(base / "mpl"), COURSE_ANSWERS_DIR=str(work / "answers"),
+               JUPYTER_CONFIG_PATH=str(ROOT / "jupyter"))
     command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
-               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={base / 'workspaces'}",
-               "--LabApp.news_url=None"]
+               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={base / 'workspaces'}"]
     if os.geteuid() == 0:
         command.append("--allow-root")
     log = open(base / "lab.log", "w")
@@ -101,7 +102,8 @@ def lab_server(tmp_path_factory):
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start: {(base / 'lab.log').read_text()[-2000:]}")
+                    log_tail = (base / "lab.log").read_text()[-2000:]
+                    raise RuntimeError(f"JupyterLab did not start: {log_tail}") from None
                 time.sleep(0.3)
         yield {"url": url, "token": token, "work": work}
     finally:
@@ -154,7 +156,14 @@ def _stop_kernels(lab):
     for session in json.load(urllib.request.urlopen(api, timeout=10)):
         request = urllib.request.Request(
             f"{lab['url']}/api/sessions/{session['id']}?token={lab['token']}", method="DELETE")
-        urllib.request.urlopen(request, timeout=10)
+        for attempt in range(3):  # a kernel that is restarting refuses for a moment
+            try:
+                urllib.request.urlopen(request, timeout=10)
+                break
+            except urllib.error.HTTPError:
+                if attempt == 2:
+                    raise
+                time.sleep(1)
 
 
 class Lab:
@@ -201,6 +210,30 @@ class Lab:
             }""",
             timeout=120_000,
         )
+
+    def open(self, page, name: str):
+        """Open a notebook and wait for its kernel, without running anything."""
+        page.goto(f"{self.url}/lab/tree/{name}?token={self.token}&reset", wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        self._wait_for_kernel(page)
+
+    @staticmethod
+    def cell_count(page) -> int:
+        return page.locator(".jp-Notebook .jp-Cell").count()
+
+    @staticmethod
+    def restart_kernel(page):
+        """Restart the kernel only (Kernel > Restart Kernel...), accepting the dialog."""
+        page.locator(".jp-NotebookPanel-toolbar [data-command='notebook:restart-kernel']").first.click()
+        page.locator(".jp-Dialog", has_text="Restart").locator(".jp-mod-accept").click()
+
+    @staticmethod
+    def run_code_in(page, cell, code: str):
+        """Replace a code cell's text with ``code`` and run it (Shift+Enter)."""
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(code)
+        page.keyboard.press("Shift+Enter")
 
     @staticmethod
     def assert_clean(page, name: str):

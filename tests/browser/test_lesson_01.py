@@ -37,5 +37,6 @@ def test_timeline_explorer_answers_clicks_and_keys_with_the_pure_function(page, 
 
     lab.shot(widget, "01_timeline_explorer")
     labels = widget.locator(".widget-label")
-    assert [labels.nth(i).inner_text().strip() for i in range(2)] == ["Era", "Categories (Ctrl/Shift-click for several)"]
+    expected = ["Era", "Categories (Ctrl/Shift-click for several)"]
+    assert [labels.nth(i).inner_text().strip() for i in range(2)] == expected
     assert all(labels.nth(i).is_visible() for i in range(2))

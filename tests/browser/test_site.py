@@ -131,7 +131,8 @@ def _heading_problems(tab) -> list[str]:
 
 def _image_problems(tab) -> list[str]:
     images = tab.eval_on_selector_all(
-        "img", "imgs => imgs.map(i => [i.currentSrc.slice(0, 80), i.getAttribute('alt'), i.complete && i.naturalWidth > 0])")
+        "img", "imgs => imgs.map(i => [i.currentSrc.slice(0, 80), i.getAttribute('alt'), "
+               "i.complete && i.naturalWidth > 0])")
     return [f"{src}: " + ("no alt text" if not (alt or "").strip() else "does not load")
             for src, alt, loaded in images if not (alt or "").strip() or not loaded]
 
@@ -172,7 +173,7 @@ def test_lesson_pages_show_prompts_questions_and_static_widgets(site, reader):
     assert figure.count() == 1 and figure.get_attribute("alt") == view.alt
     text = reader.inner_text("article")
     assert view.text in text and view.explore_line in text
-    for pid, info in prompts().items():
+    for info in prompts().values():
         if info["lesson"] == "01":
             assert info["question"] in text
     assert 'cl.check("01.2", answer_01_2)' in text and "enter into force" in text
