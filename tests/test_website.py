@@ -172,3 +172,14 @@ def test_make_site_calls_the_builder():
                          check=True).stdout
     assert "course_lib site" in dry
     assert "-e '.[site]'" in (ROOT / "Makefile").read_text()  # its packages, on top of the course's
+
+
+def test_the_build_never_deletes_a_folder_it_did_not_make(tmp_path):
+    from course_lib import website
+
+    mine = tmp_path / "my-notes"
+    mine.mkdir()
+    (mine / "essay.md").write_text("my own notes")
+    with pytest.raises(website.SiteError, match="was not built by the course"):
+        website.build(mine)
+    assert (mine / "essay.md").read_text() == "my own notes"

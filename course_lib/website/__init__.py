@@ -86,6 +86,14 @@ def site_leaks(site: Path, notebooks: Path = Path("notebooks")) -> list[str]:
     return found
 
 
+def _check_dest(dest: Path) -> None:
+    """Refuse to build over a folder the course did not build (it has no manifest)."""
+    if dest.exists() and not (dest.is_dir() and not any(dest.iterdir())) \
+            and not (dest / editions.MANIFEST).is_file():
+        raise SiteError(f"{dest} already exists and was not built by the course (it has no "
+                        f"{editions.MANIFEST} file): choose another folder. Nothing was deleted.")
+
+
 def build(dest: Path = Path("dist/site"), notebooks: Path = Path("notebooks"), *,
           verbose: bool = False) -> dict:
     """Build the website into ``dest`` (replaced whole, and only once the new site passed its checks).
@@ -104,6 +112,7 @@ def build(dest: Path = Path("dist/site"), notebooks: Path = Path("notebooks"), *
 
     started = time.perf_counter()
     dest = Path(dest)
+    _check_dest(dest)
     with tempfile.TemporaryDirectory(prefix="course-site-") as scratch:
         scratch = Path(scratch)
         source, html = scratch / "source", scratch / "html"
@@ -126,6 +135,7 @@ def build(dest: Path = Path("dist/site"), notebooks: Path = Path("notebooks"), *
             shutil.rmtree(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(html, dest)
+        (dest / editions.MANIFEST).write_text('{"files": ["the whole course website"]}\n', encoding="utf-8")
     pages = len(list(dest.rglob("*.html")))
     return {"seconds": time.perf_counter() - started, "prepare_seconds": prepared - started,
             "pages": pages, "dest": dest}
