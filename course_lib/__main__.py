@@ -53,11 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--dest", type=Path, default=None, help="where to build (default: dist/site/)")
     key = sub.add_parser("add-exercise", help="maintainers: store a hashed answer key")
     key.add_argument("exercise_id")
-    key.add_argument("--kind", required=True, choices=("count", "number", "string", "date"))
-    key.add_argument("--answer", required=True)
+    key.add_argument("--kind", required=True, choices=("count", "number", "string", "set", "date"))
+    key.add_argument("--answer", required=True, help="for a set, the items separated by ';'")
     key.add_argument("--precision", type=int, default=0)
     key.add_argument("--question", required=True)
     key.add_argument("--hint", required=True)
+    key.add_argument("--accept", action="append", default=[], metavar="ANSWER",
+                     help="another answer that counts as correct (repeatable)")
+    key.add_argument("--wrong", action="append", nargs=2, default=[], metavar=("ANSWER", "HINT"),
+                     help="a common wrong answer and the hint it gets (repeatable)")
     run = sub.add_parser("execute", help="run notebooks and store their outputs")
     run.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args(argv)
@@ -105,9 +109,15 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "add-exercise":
             from .checks import add_exercise
 
-            answer = float(args.answer) if args.kind == "number" else args.answer
-            add_exercise(args.exercise_id, args.kind, answer, question=args.question, hint=args.hint,
-                         precision=args.precision)
+            def value(text):
+                if args.kind == "number":
+                    return float(text)
+                return [item.strip() for item in text.split(";")] if args.kind == "set" else text
+
+            add_exercise(args.exercise_id, args.kind, value(args.answer), question=args.question,
+                         hint=args.hint, precision=args.precision,
+                         accepted=[value(a) for a in args.accept],
+                         anticipated=[(value(w), h) for w, h in args.wrong])
             print(f"Stored a hashed key for exercise {args.exercise_id}")
         elif args.command == "execute":
             from .runner import execute

@@ -28,9 +28,9 @@ from . import store
 from .errors import AnswerError
 
 KEYS_DIR = Path(__file__).with_name("content") / "exercises"
-# A key entry: the public part, then the salted hash of the normalised answer. Reserved for the
-# next issue: optional "accepted" (more salted hashes that also count as correct) and
-# "anticipated" (a list of {"sha256", "hint"}: wrong answers with their own hint).
+# A key entry: the public part, then the salted hash of the normalised answer. Optional:
+# "accepted" (more salted hashes that also count as correct: a variant spelling) and
+# "anticipated" (a list of {"sha256", "hint"}: a common wrong answer with its own hint).
 PUBLIC = ("lesson", "kind", "precision", "question", "hint")
 SECRET = ("salt", "sha256")
 OPTIONAL = ("accepted", "anticipated")
@@ -189,14 +189,29 @@ def make_key(kind: str, answer, precision: int = 0, salt: str | None = None) -> 
 
 
 def add_exercise(exercise_id: str, kind: str, answer, *, question: str, hint: str,
-                 precision: int = 0) -> None:
-    """Store (or replace) one exercise's hashed key in its lesson's file (maintainers only)."""
+                 precision: int = 0, accepted=(), anticipated=()) -> None:
+    """Store (or replace) one exercise's hashed key in its lesson's file (maintainers only).
+
+    ``accepted``: other answers that count as correct (a variant spelling). ``anticipated``:
+    (wrong answer, its own hint) pairs for the common mistakes. All are stored as salted hashes.
+    """
     if not re.match(r"^\d\d\.\d+$", exercise_id):
         raise AnswerError(f"Exercise ids look like '01.2', not {exercise_id!r}.")
     path = KEYS_DIR / f"{exercise_id[:2]}.json"
     keys = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    keys[exercise_id] = {"lesson": exercise_id[:2], "question": question, "hint": hint,
-                         **make_key(kind, answer, precision)}
+    key = make_key(kind, answer, precision)
+    right = {normalise(kind, answer, precision)}
+    entry = {"lesson": exercise_id[:2], "question": question, "hint": hint, **key}
+    if accepted:
+        right |= {normalise(kind, a, precision) for a in accepted}
+        entry["accepted"] = sorted({digest(key["salt"], normalise(kind, a, precision)) for a in accepted})
+    if anticipated:
+        for wrong, _hint in anticipated:
+            if normalise(kind, wrong, precision) in right:
+                raise AnswerError(f"The anticipated wrong answer {wrong!r} is also a right answer.")
+        entry["anticipated"] = [{"sha256": digest(key["salt"], normalise(kind, wrong, precision)),
+                                 "hint": wrong_hint} for wrong, wrong_hint in anticipated]
+    keys[exercise_id] = entry
     ordered = dict(sorted(keys.items(), key=lambda kv: _order(kv[0])))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -249,19 +264,27 @@ def _record(exercise_id: str, correct: bool) -> str:
 def check(exercise_id: str, answer=...) -> Feedback:
     """Check an answer: correct, or not yet with a hint. ``...`` means not answered yet."""
     info = exercise(exercise_id)
-    if answer is ... or answer is None:
+    if answer is ...:
         return Feedback(exercise_id, "not answered",
                         "not answered yet. Replace ... with your answer and run the cell again.")
+    if answer is None:
+        return Feedback(exercise_id, "not yet",
+                        "your answer is None, the value Python gives when a function shows or changes "
+                        "something instead of returning a result: print(...) returns None, and so do "
+                        "pandas calls with inplace=True. Put the value itself after the = sign, "
+                        "without print(), and run the cell again.")
     try:
         normalised = normalise(info["kind"], answer, info.get("precision", 0))
     except AnswerError as problem:
         return Feedback(exercise_id, "not yet", f"{problem}")
     key = _keys()[exercise_id]
-    correct = digest(key["salt"], normalised) == key["sha256"]
+    hashed = digest(key["salt"], normalised)
+    correct = hashed == key["sha256"] or hashed in key.get("accepted", ())
     note = _record(exercise_id, correct)
     if correct:
         return Feedback(exercise_id, "correct", "correct. Well done." + note)
-    return Feedback(exercise_id, "not yet", f"not yet. Hint: {info['hint']}" + note)
+    hint = next((a["hint"] for a in key.get("anticipated", ()) if a.get("sha256") == hashed), info["hint"])
+    return Feedback(exercise_id, "not yet", f"not yet. Hint: {hint}" + note)
 
 
 def results() -> dict:
