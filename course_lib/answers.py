@@ -35,11 +35,26 @@ BIG_CUT_CHARS = 20        # ... and whenever this many characters (or a quarter)
 @lru_cache(maxsize=1)
 def prompts() -> dict:
     """Every discussion prompt, from one file per lesson (content/prompts/NN.json):
-    {id: {lesson, title, question, paragraphs, minutes}}."""
+    {id: {lesson, title, question, paragraphs, claims, minutes, self_study}}."""
     found = {}
     for path in sorted(PROMPTS_DIR.glob("*.json")):
         found.update(json.loads(path.read_text(encoding="utf-8")))
     return found
+
+
+def prompt_heading(prompt_id: str) -> str:
+    """The line that introduces a prompt everywhere (notebook, handout, export, website):
+    id, essay paragraphs, the claims it asks about, minutes in class, title."""
+    info = _prompt(prompt_id)
+    claims = f"; claims {', '.join(info['claims'])}" if info.get("claims") else ""
+    return (f"Discussion {prompt_id} (essay {info['paragraphs']}{claims}; about {info['minutes']} min "
+            f"in class): {info['title']}")
+
+
+def self_study(prompt_id: str) -> str:
+    """What a student working alone should write for a prompt ('' if the prompt does not say)."""
+    text = _prompt(prompt_id).get("self_study", "")
+    return f"On your own: {text}" if text else ""
 
 
 def _prompt(prompt_id: str) -> dict:

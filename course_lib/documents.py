@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 
-from .answers import prompts
+from .answers import prompt_heading, prompts, self_study
 from .checks import _keys
 from .editions import SOLUTION, exercise_of, source_notebooks, tags
 from .errors import CourseError
@@ -33,9 +33,9 @@ def handout() -> str:
         if not entries:
             continue
         body = "".join(
-            f"<h3>{html.escape(pid)}: {html.escape(info['title'])}</h3>"
-            f"<p><em>Essay {html.escape(info['paragraphs'])}; about {info['minutes']} minutes.</em></p>"
+            f"<h3>{html.escape(prompt_heading(pid))}</h3>"
             f"<p>{html.escape(info['question'])}</p>"
+            + (f"<p><em>{html.escape(self_study(pid))}</em></p>" if self_study(pid) else "")
             for pid, info in entries
         )
         sections.append(f"<section><h2>Lesson {item.id}: {html.escape(item.title)}</h2>{body}</section>")

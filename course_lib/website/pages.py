@@ -55,18 +55,18 @@ def _output(html_text: str, plain: str):
 
 def prompt_output(prompt_id: str):
     """A discussion prompt's text, in place of the text box that JupyterLab shows."""
-    from ..answers import prompts
+    from ..answers import prompt_heading, prompts, self_study
 
     info = prompts().get(prompt_id)
     if info is None:
         raise SiteError(f"There is no discussion prompt {prompt_id!r} (course_lib/content/prompts/).")
-    head = (f"Discussion {prompt_id} (essay {info['paragraphs']}, about {info['minutes']} minutes): "
-            f"{info['title']}")
+    head, guide = prompt_heading(prompt_id), self_study(prompt_id)
     note = "In JupyterLab this cell is a text box: your answer is saved as you type."
     body = (f'<div class="course-prompt-static"><p><strong>{html.escape(head)}</strong></p>'
             f"<p>{html.escape(info['question'])}</p>"
-            f'<p class="course-explore">{html.escape(note)}</p></div>')
-    return _output(body, f"{head}\n{info['question']}\n{note}")
+            + (f"<p><em>{html.escape(guide)}</em></p>" if guide else "")
+            + f'<p class="course-explore">{html.escape(note)}</p></div>')
+    return _output(body, "\n".join(t for t in (head, info["question"], guide, note) if t))
 
 
 def widget_output(widget_name: str):

@@ -137,9 +137,12 @@ def answer_widget(prompt_id: str, info: dict):
     """The prompt: its question, then the answer box, in a course widget."""
     import ipywidgets as w
 
+    from ..answers import prompt_heading, self_study
+
+    guide = self_study(prompt_id)
     question = w.HTML(
-        f"<b>Discussion {html.escape(prompt_id)} ({html.escape(info['paragraphs'])}, about "
-        f"{info['minutes']} min): {html.escape(info['title'])}</b><br>{html.escape(info['question'])}"
+        f"<b>{html.escape(prompt_heading(prompt_id))}</b><br>{html.escape(info['question'])}"
+        + (f"<br><i>{html.escape(guide)}</i>" if guide else "")
     )
     box = answer_box_class()(prompt_id, f"Answer {prompt_id}")
     return course_widget(question, box, css_class="course-prompt")
