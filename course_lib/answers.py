@@ -276,8 +276,8 @@ class Exported:
         counts = (f"{self.answered} of {self.prompts} prompts answered, "
                   f"{self.correct} of {self.exercises} exercises checked correct")
         if not self.files:
-            return (f"Nothing exported: {counts}. Answers are read from {self.folder} "
-                    f"({self.where}). Write an answer in a prompt's box first.")
+            return (f"Nothing exported: {counts}, nothing else saved. Answers are read from "
+                    f"{self.folder} ({self.where}). Write an answer in a prompt's box first.")
         names = " and ".join(p.name for p in self.files)
         sentence = (f"Wrote {names} to {self.files[0].parent} ({counts}; answers read from "
                     f"{self.folder}, {self.where}).")
@@ -363,7 +363,8 @@ def export_answers(folder: str | Path | None = None, *, name: str | None = None)
         set_name(name)
     who = " ".join(name.split()) if name else student_name()
     report = Exported(source, [], answered, len(prompts()), correct, len(checks._keys()), who, where)
-    if not answered:
+    others = sum(len(values) for _, by_lesson in _other_records() for values in by_lesson.values())
+    if not (answered or results or others):  # nothing of the student's yet: write no empty file
         return report
     if not who:
         report.name = who = _ask_name()

@@ -300,7 +300,7 @@ class RecordKind:
     - a bounded history of earlier distinct values with times (:meth:`history`, :meth:`restore`);
       ``keep_old(old, new, entry)`` says when the old value goes to history (default: always);
     - ``progress()`` and the export list every kind passed to :func:`register`: a kind says its
-      ``title`` (a heading and a progress column), ``lesson_of(item_id)`` and ``all_files()`` (the
+      ``title`` (a heading and a progress column), ``lesson_of(item_id, value)`` and ``all_files()`` (the
       state files it writes), and its saved values appear per lesson with no code in answers.py.
 
     Each record file holds ``{item_id: {"value": ..., "rev": int, "saved_at": str,
@@ -315,7 +315,7 @@ class RecordKind:
     history_size: int = 20
     legacy_key: str | None = None               # an older files' name for "value" ("text")
     title: str = ""                             # "Claim verdicts": export heading, progress column
-    lesson_of: Callable[[str], str] | None = None   # item id -> lesson id ("P5.2" -> "04")
+    lesson_of: Callable[[str, object], str] | None = None  # (item id, value) -> lesson id ("04")
     all_files: Callable[[], list[str]] | None = None  # every state file this kind writes
 
     # -- shape of a file ------------------------------------------------------------------
@@ -453,7 +453,7 @@ def saved_by_lesson(kind: RecordKind) -> dict[str, dict[str, object]]:
     for name in (kind.all_files() if kind.all_files else []):
         for item_id, value in kind.items(name).items():
             if not kind.is_empty(value):
-                lesson = kind.lesson_of(item_id) if kind.lesson_of else ""
+                lesson = kind.lesson_of(item_id, value) if kind.lesson_of else ""
                 out.setdefault(lesson, {})[item_id] = value
     return out
 

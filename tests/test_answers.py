@@ -419,16 +419,16 @@ def test_a_second_kind_of_record_reuses_saving_history_and_the_stale_check(answe
 
 
 def test_a_registered_kind_shows_in_progress_and_the_export(answers_dir, prompt_id, monkeypatch):
-    verdicts = store.RecordKind("verdict", file_for=lambda claim_id: "verdicts", check=lambda v: None,
-                                title="Claim verdicts", lesson_of=lambda claim_id: "01",
-                                all_files=lambda: ["verdicts"])
-    monkeypatch.setattr(store, "_REGISTERED", [*store.registered(), verdicts])
-    verdicts.save("P1.1", "supported")
+    marks = store.RecordKind("mark", file_for=lambda claim_id: "test-marks", check=lambda v: None,
+                             title="Test marks", lesson_of=lambda claim_id, value: "01",
+                             all_files=lambda: ["test-marks"])
+    monkeypatch.setattr(store, "_REGISTERED", [*store.registered(), marks])
+    marks.save("P1.1", "supported")
     table = answers.progress().set_index("lesson")
-    assert table.loc["01", "Claim verdicts"] == 1 and table.loc["00", "Claim verdicts"] == 0
+    assert table.loc["01", "Test marks"] == 1 and table.loc["00", "Test marks"] == 0
     answers.save_answer(prompt_id, "An answer")
     text = answers.export_answers().files[0].read_text()
-    assert "**Claim verdicts**" in text and "- P1.1: supported" in text
+    assert "**Test marks**" in text and "- P1.1: supported" in text
 
 
 # --------------------------------------------------------------------------- progress and export
