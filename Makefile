@@ -24,7 +24,7 @@ export MPLCONFIGDIR := $(CURDIR)/.venv/mplconfig
 export JUPYTER_CONFIG_PATH := $(CURDIR)/jupyter
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs lint clean site
+.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs lint clean site collect
 
 help:
 	@echo "make lab        set up (first time) and open the course in JupyterLab"
@@ -85,6 +85,14 @@ export: $(STAMP)
 
 answer-key: $(STAMP)
 	$(BIN)/python -m course_lib answer-key
+
+# Instructors: the class's exports (one folder per student, as a learning platform's download gives
+# them) into dist/collected/: one page per prompt and a progress table. make collect FROM=downloads/
+# (ANONYMOUS=1 replaces names with Student 1, 2, ...). FROM arrives through the environment.
+export FROM ANONYMOUS
+collect: $(STAMP)
+	@test -n "$$FROM" || { echo "Say which folder: make collect FROM=path/to/downloads"; exit 2; }
+	$(BIN)/python -m course_lib collect "$$FROM" $(if $(ANONYMOUS),--anonymous)
 
 # LESSON and EDITION arrive through the environment (exported above): no quoting can break out.
 reset: $(STAMP)

@@ -1,4 +1,5 @@
-"""Command line for make: python -m course_lib workcopy|reset|editions|handout|answer-key|export|site|execute.
+"""Command line for make: python -m course_lib
+workcopy|reset|editions|handout|answer-key|export|collect|site|execute.
 
 Each command works on the course's folder (found from the package, or ``$COURSE_ROOT``), not on
 the folder it runs in; ``export`` reads the answers folder by the one rule (see ``store``) and
@@ -49,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--edition", default=os.environ.get("EDITION") or "student")
     export.add_argument("--folder", default=None, help="where to write (default: the answers folder)")
     export.add_argument("--name", default=None, help="your name on the export (stored for next time)")
+    gather = sub.add_parser("collect", help="instructors: a class's exports into one page per prompt")
+    gather.add_argument("folder", type=Path, help="the folder holding the students' exports or answers folders")
+    gather.add_argument("--dest", type=Path, default=None, help="where to write (default: dist/collected/)")
+    gather.add_argument("--anonymous", action="store_true", help="Student 1, 2, ... instead of names")
     site = sub.add_parser("site", help="build the course website in dist/site/")
     site.add_argument("--dest", type=Path, default=None, help="where to build (default: dist/site/)")
     key = sub.add_parser("add-exercise", help="maintainers: store a hashed answer key")
@@ -99,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Wrote {target}")
         elif args.command == "export":
             return _export(args)
+        elif args.command == "collect":
+            from .collect import collect
+
+            dest = args.dest or editions.course_root() / "dist" / "collected"
+            print(collect(args.folder, dest, anonymous=args.anonymous))
         elif args.command == "site":
             from . import website
 

@@ -278,7 +278,7 @@ class Exported:
         if not self.files:
             return (f"Nothing exported: {counts}, nothing else saved. Answers are read from "
                     f"{self.folder} ({self.where}). Write an answer in a prompt's box first.")
-        names = " and ".join(p.name for p in self.files)
+        names = ", ".join(p.name for p in self.files[:-1]) + " and " + self.files[-1].name
         sentence = (f"Wrote {names} to {self.files[0].parent} ({counts}; answers read from "
                     f"{self.folder}, {self.where}).")
         sentence += (f" Name on the export: {self.name}." if self.name else
@@ -295,6 +295,20 @@ def _digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
         return None
+
+
+EXPORT_FORMAT = "us-japan-alliance-course/answers-export/1"
+
+
+def _machine_readable(name: str, answers: dict, results: dict) -> str:
+    """The export as JSON, for an instructor's ``collect`` (the Markdown and HTML are for people)."""
+    records = {kind.title or kind.name: {item: value for values in by_lesson.values()
+                                         for item, value in values.items()}
+               for kind, by_lesson in _other_records()}
+    return json.dumps({"format": EXPORT_FORMAT, "name": name, "date": dt.date.today().isoformat(),
+                       "answers": {pid: text for pid, text in answers.items() if pid in prompts() and text.strip()},
+                       "checks": {e: r for e, r in results.items() if e in checks._keys()},
+                       "records": records}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def _document(name: str, answers: dict, results: dict) -> tuple[str, str]:
@@ -370,8 +384,9 @@ def export_answers(folder: str | Path | None = None, *, name: str | None = None)
         report.name = who = _ask_name()
     target = Path(folder).expanduser().resolve() if folder else source
     md, page = _document(who, answers, results)
+    data = _machine_readable(who, answers, results)
     written = store.read("exports").get("sha256", {}) if (source / "exports.json").exists() else {}
-    for filename, text in (("my-answers.md", md), ("my-answers.html", page)):
+    for filename, text in (("my-answers.md", md), ("my-answers.html", page), ("my-answers.json", data)):
         path = target / filename
         found = _digest(path)
         if found is not None and found != written.get(str(path)):

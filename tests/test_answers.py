@@ -446,11 +446,13 @@ def test_progress_counts_exercises_and_prompts(answers_dir, prompt_id):
 def test_export_writes_markdown_and_html_with_every_prompt(answers_dir, prompt_id):
     answers.save_answer(prompt_id, "My <b>answer</b> & more")
     report = answers.export_answers()
-    md, page = report.files
+    md, page, data = report.files
     assert "My <b>answer</b> & more" in md.read_text()
     assert "My &lt;b&gt;answer&lt;/b&gt; &amp; more" in page.read_text()
     for pid in answers.prompts():
         assert pid in md.read_text()
+    exported = json.loads(data.read_text())
+    assert exported["format"] == answers.EXPORT_FORMAT and exported["answers"] == {prompt_id: "My <b>answer</b> & more"}
 
 
 def test_export_says_in_a_sentence_what_it_wrote_and_where(answers_dir, prompt_id):
@@ -458,7 +460,7 @@ def test_export_says_in_a_sentence_what_it_wrote_and_where(answers_dir, prompt_i
     report = answers.export_answers()
     sentence = repr(report)
     total = len(answers.prompts())
-    assert sentence.startswith("Wrote my-answers.md and my-answers.html to ")
+    assert sentence.startswith("Wrote my-answers.md, my-answers.html and my-answers.json to ")
     assert f"1 of {total} prompts answered" in sentence and str(answers_dir) in sentence
     assert "COURSE_ANSWERS_DIR" in sentence and str(report) == sentence
 
