@@ -22,9 +22,8 @@ export JUPYTER_CONFIG_DIR := $(CURDIR)/.venv/etc/jupyter-user
 export MPLCONFIGDIR := $(CURDIR)/.venv/mplconfig
 # The course's Jupyter settings (jupyter/): open lesson 00, no news pop-up.
 export JUPYTER_CONFIG_PATH := $(CURDIR)/jupyter
-LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs lint clean site collect
+.PHONY: help work lab author test test-browser editions handout export answer-key reset bench pins data outputs lint clean site collect bench-hub
 
 help:
 	@echo "make lab        set up (first time) and open the course in JupyterLab"
@@ -46,7 +45,6 @@ $(STAMP): pyproject.toml $(PINS)
 	  fi; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(PINS) -e '.[lab]'
-	@mkdir -p $(dir $(LAB_SETTINGS)) && cp jupyter/overrides.json $(LAB_SETTINGS)
 	@touch $@
 	@echo "Environment ready."
 
@@ -100,6 +98,10 @@ reset: $(STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
+
+# Maintainers: memory per student and start-up per user on a real JupyterHub (docs/class_guide.md).
+bench-hub: $(TEST_STAMP)
+	$(BIN)/python bench/hub_sizing.py
 
 # The course website: Sphinx + MyST-NB from the stored outputs (no kernel runs), into dist/site/.
 SITE_STAMP := $(VENV)/.installed-site

@@ -76,11 +76,12 @@ def main(argv: list[str] | None = None) -> int:
             raise CourseError(f"EDITION must be one of {', '.join(editions.EDITIONS)}, not {args.edition!r}.")
         if args.command == "reset":
             editions.lesson_file(args.lesson if args.lesson is not None else os.environ.get("LESSON", ""))
-        if args.command in ("workcopy", "reset", "editions"):
+        if args.command in ("reset", "editions"):
             made = editions.build()
             root = editions.course_root()
         if args.command == "workcopy":
-            added = editions.sync_workcopy(args.edition)
+            root = editions.course_root()
+            added = editions.prepare_workcopy(args.edition, root)
             folder = root / "work" / args.edition
             hints = editions.install_kernel_hints()
             print(f"{folder}: " + (f"added {', '.join(p.name for p in added)}" if added

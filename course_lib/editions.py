@@ -268,6 +268,21 @@ def sync_workcopy(edition: str, dist: Path | None = None, work: Path | None = No
     return added
 
 
+def prepare_workcopy(edition: str = "student", root: Path | None = None) -> list[Path]:
+    """Build the editions and add the missing lessons to work/<edition>/, under one lock.
+
+    The one command a laptop (``make lab``), a hub (the ``/course/start`` page) and Binder all run.
+    Safe to run again at any time and from two places at once (two browser tabs): it never
+    overwrites a notebook that is there, and a later ``git pull`` of new lessons only adds them."""
+    from filelock import FileLock
+
+    root = Path(root) if root is not None else course_root()
+    (root / "work").mkdir(parents=True, exist_ok=True)
+    with FileLock(str(root / "work" / ".workcopy.lock"), timeout=120):
+        build(root / "notebooks", root / "dist")
+        return sync_workcopy(edition, root / "dist", root / "work")
+
+
 def lesson_file(lesson_id: str) -> str:
     """The notebook of one lesson id ("01", "1", or "data_guide"); anything else is refused."""
     from .lessons import LESSONS

@@ -35,7 +35,12 @@ def test_the_courses_jupyter_settings_open_lesson_00_without_news():
 
     makefile = (ROOT / "Makefile").read_text()
     assert "export JUPYTER_CONFIG_PATH := $(CURDIR)/jupyter" in makefile
-    assert "cp jupyter/overrides.json $(LAB_SETTINGS)" in makefile
+    import sys
+
+    installed = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert installed.read_text() == (ROOT / "jupyter" / "overrides.json").read_text()  # installed with the course
+    extension = Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.d" / "course_lib.json"
+    assert json.loads(extension.read_text())["ServerApp"]["jpserver_extensions"] == {"course_lib.hub": True}
     server = json.loads((ROOT / "jupyter" / "jupyter_server_config.json").read_text())["LabApp"]
     assert server["default_url"] == "/lab/tree/00_start_here.ipynb" and server["news_url"] is None
     lab = json.loads((ROOT / "jupyter" / "overrides.json").read_text())
