@@ -6,14 +6,20 @@ import pandas as pd
 
 from .core import MARKERS, ON_WHITE, AltFigure, new_figure, render
 
+# Blue, green, orange, then the rest: distinct panels in the Okabe-Ito palette (no yellow on white).
+_PANEL_COLOURS = (ON_WHITE[3], ON_WHITE[2], ON_WHITE[0], ON_WHITE[5], ON_WHITE[4], ON_WHITE[1])
+
 
 def yearly_indicators(per_year: pd.DataFrame, alt: str, mark: tuple | None = None,
                       unit: str = "count in the year") -> AltFigure:
     """One panel of bars per column of ``per_year`` (index: years), each bar labelled with its value.
 
     ``mark`` (year as a decimal, label) draws a dashed line at a point in time on every panel, e.g.
-    ``(2006.74, "Koizumi leaves office")``. The panels share the year axis.
+    ``(2006.74, "Koizumi leaves office")``. Each bar covers its year (2006 from 2006.0 to 2007.0), so a
+    mark falls inside the bar of its own year. The panels share the year axis.
     """
+    from matplotlib.ticker import MaxNLocator
+
     columns = list(per_year.columns)
     if not columns:
         raise ValueError("yearly_indicators needs at least one column to draw.")
@@ -24,19 +30,22 @@ def yearly_indicators(per_year: pd.DataFrame, alt: str, mark: tuple | None = Non
     years = [int(y) for y in per_year.index]
     for i, (ax, column) in enumerate(zip(axes, columns)):
         values = per_year[column].astype(float)
-        colour = ON_WHITE[(i + 4) % len(ON_WHITE)]
-        ax.bar(years, values, color=colour, width=0.7, zorder=2)
+        colour = _PANEL_COLOURS[i % len(_PANEL_COLOURS)]
+        middles = [year + 0.5 for year in years]
+        ax.bar(middles, values, color=colour, width=0.8, zorder=2)
         top = max(float(values.max()), 1.0)
-        for year, value in zip(years, values):
-            ax.text(year, value + top * 0.04, f"{value:g}", ha="center", va="bottom", fontsize=8)
+        for middle, value in zip(middles, values):
+            ax.text(middle, value + top * 0.04, f"{value:g}", ha="center", va="bottom", fontsize=8)
         ax.set_ylim(0, top * 1.35)
         ax.set_title(column, loc="left", fontsize=10)
         ax.set_ylabel(unit, fontsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(axis="y", color="#dddddd", zorder=0)
         if mark is not None:
             ax.axvline(mark[0], color="black", linestyle="--", linewidth=1, zorder=3,
                        label=mark[1] if i == 0 else None)
-    axes[-1].set_xticks(years, [str(y) for y in years])
+    axes[-1].set_xticks([year + 0.5 for year in years], [str(y) for y in years])
+    axes[-1].set_xlim(years[0], years[-1] + 1)
     axes[-1].set_xlabel("Year")
     if mark is not None:
         axes[0].legend(loc="upper right", bbox_to_anchor=(1, 1.45), frameon=False, fontsize=8)
@@ -49,7 +58,7 @@ def approval_change(table: pd.DataFrame, alt: str, first: str = "launch", last: 
     values printed, rows top to bottom in table order."""
     n = len(table)
     height = 0.45 * n + 1.3
-    fig = new_figure(8, height, margins={"left": 0.2, "right": 0.97, "top": 1 - 0.5 / height,
+    fig = new_figure(8, height, margins={"left": 0.25, "right": 0.97, "top": 1 - 0.55 / height,
                                          "bottom": 0.65 / height})
     ax = fig.add_subplot()
     for y, row in enumerate(table.itertuples(index=False)):
@@ -66,5 +75,5 @@ def approval_change(table: pd.DataFrame, alt: str, first: str = "launch", last: 
     ax.set_xlim(0, 100)
     ax.set_xlabel("Approval of the cabinet (% of respondents)")
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8)
     return render(fig, alt)

@@ -19,7 +19,7 @@ FIRST_YEAR = 1946  # the first full year with a post-war prime minister in the d
 CONTEXT_YEARS = 3  # the figure shows this many years either side of the window
 
 
-def _alt(table: pd.DataFrame, first_year: int, last_year: int) -> str:
+def _alt(table: pd.DataFrame, years: str) -> str:
     parts = []
     for row in table.itertuples():
         if row.completed and row.shortest != row.longest:
@@ -28,7 +28,6 @@ def _alt(table: pd.DataFrame, first_year: int, last_year: int) -> str:
             parts.append(f"{row.group}: {row.tenures} tenures of {row.median:,g} days each")
         else:
             parts.append(f"{row.group}: {row.tenures} {'tenure' if row.tenures == 1 else 'tenures'}, none ended")
-    years = f"{first_year}" if first_year == last_year else f"{first_year}-{last_year}"
     return (f"Named tenure bars of Japan's prime ministers (top) and US presidents (bottom) around "
             f"{years}, the chosen window shaded. " + "; ".join(parts) + ".")
 
@@ -45,9 +44,9 @@ def tenure_view(pms: pd.DataFrame, presidents: pd.DataFrame, first_year: int, la
     shown_to = min(pd.Timestamp(year=last_year + CONTEXT_YEARS, month=12, day=31), today)
     japan = ld.in_office(pms[~pms["acting"].astype(bool)], shown_from, shown_to, today)
     us = ld.in_office(presidents, shown_from, shown_to, today)
-    figure = plots.tenures(japan, us, today, alt=_alt(table, first_year, last_year),
-                           window=(shown_from, shown_to),
-                           mark=(start, end, f"Chosen window: {first_year}" + (f"-{last_year}" if last_year != first_year else "")))
+    years = f"{first_year}" if first_year == last_year else f"{first_year}-{last_year}"
+    figure = plots.tenures(japan, us, today, alt=_alt(table, years), window=(shown_from, shown_to),
+                           mark=(start, end, f"Chosen window: {years}"))
     return ld.tenure_sentence(table), figure
 
 
