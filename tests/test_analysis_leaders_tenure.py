@@ -154,3 +154,15 @@ def test_static_view_is_the_widgets_first_view():
     assert box.children[2].value == f"<p>{html.escape(view.text)}</p>"
     assert box.children[3].value == view.figure.to_html()
     assert "arrow keys" in view.explore_line
+
+
+def test_alt_text_reads_well_for_one_tenure_none_and_open_ones():
+    from course_lib.widgets.tenure import tenure_view
+
+    real_pms, real_us = cl.load("prime_ministers"), cl.load("us_presidents")
+    _sentence, one = tenure_view(real_pms, real_us, 2006, 2009, leaders.COMPARISONS[1])
+    assert one.alt.endswith("Other parties' prime ministers: 1 tenure, of 266 days.")
+    _sentence, latest = tenure_view(real_pms, real_us, 2026, 2026, leaders.COMPARISONS[1])
+    assert "around 2026, the chosen window shaded" in latest.alt
+    assert latest.alt.endswith("LDP prime ministers: 1 tenure, none ended; "
+                               "Other parties' prime ministers: none in office.")

@@ -22,10 +22,14 @@ CONTEXT_YEARS = 3  # the figure shows this many years either side of the window
 def _alt(table: pd.DataFrame, years: str) -> str:
     parts = []
     for row in table.itertuples():
-        if row.completed and row.shortest != row.longest:
+        if row.tenures == 0:
+            parts.append(f"{row.group}: none in office")
+        elif row.completed and row.shortest != row.longest:
             parts.append(f"{row.group}: {row.tenures} tenures, median completed tenure {row.median:,g} days")
+        elif row.completed == 1 and row.tenures == 1:
+            parts.append(f"{row.group}: 1 tenure, of {row.median:,g} days")
         elif row.completed:
-            parts.append(f"{row.group}: {row.tenures} tenures of {row.median:,g} days each")
+            parts.append(f"{row.group}: {row.tenures} tenures, each completed one of {row.median:,g} days")
         else:
             parts.append(f"{row.group}: {row.tenures} {'tenure' if row.tenures == 1 else 'tenures'}, none ended")
     return (f"Named tenure bars of Japan's prime ministers (top) and US presidents (bottom) around "
