@@ -27,6 +27,10 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
            ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
+    Lesson("02", "02_adrift.ipynb", "Adrift since 2006? Leaders, meetings and the alliance", 60,
+           ("P2",), ("prime_ministers", "us_presidents", "summits", "alliance_timeline", "cabinet_approval",
+                     "hc_elections", "refueling_mission", "opinion_affinity"),
+           ("tenure_explorer",)),
 )
 
 
