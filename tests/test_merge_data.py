@@ -58,3 +58,14 @@ def test_the_driver_writes_the_merge_into_ours(tmp_path):
         paths.append(str(path))
     assert merge_data.main([*paths, "data/sources.csv"]) == 0
     assert "c,Sea" in Path(paths[1]).read_text() and "e,E" in Path(paths[1]).read_text()
+
+
+def test_the_constraints_that_list_datasets_are_regenerated_not_merged():
+    def package(*extra):
+        names = ["a", *extra]
+        return json.dumps({"name": "p", "as_of": "2026-03-19", "resources": [
+            {"name": "disputes", "path": "disputes.csv", "schema": {"fields": [
+                {"name": "dataset", "type": "string", "constraints": {"enum": names}}]}}]})
+
+    merged = json.loads(merge_data.merge_descriptor(package(), package("b"), package("c")))
+    assert merged["resources"][0]["schema"]["fields"][0]["constraints"]["enum"] == ["a", "b"]  # ours; make data adds c

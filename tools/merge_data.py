@@ -6,8 +6,8 @@ three versions (base, ours, theirs) by key instead: a CSV by its primary key (fr
 ``id`` for sources.csv, the whole row for tables without a key), the descriptor by resource name
 and, inside a resource, by schema field name. A row or field changed differently on both sides is a
 real conflict: the driver then exits 1 and leaves git's usual conflict for a person to resolve.
-Generated parts of the descriptor (hash, bytes, rows, sources) are not compared: run ``make data``
-after every merge to regenerate them.
+Generated parts of the descriptor (hash, bytes, rows, sources, and the constraints that list the
+datasets) are not compared: run ``make data`` after every merge to regenerate them.
 
 Enable it once per clone (maintainers):
     git config merge.coursedata.driver "python3 tools/merge_data.py %O %A %B %P"
@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 
 GENERATED = ("hash", "bytes", "rows", "sources")
+# Schema constraints that list the datasets themselves: refresh_datapackage regenerates them.
+GENERATED_CONSTRAINTS = {("disputes", "dataset"), ("essay_map", "evidence")}
 
 
 class Conflict(Exception):
@@ -59,7 +61,19 @@ def merge_keyed(base: dict, ours: dict, theirs: dict, what: str, merge_item=thre
     return out
 
 
+def _without_generated_constraints(resource: dict | None) -> dict | None:
+    if not resource:
+        return resource
+    resource = json.loads(json.dumps(resource))
+    for field in resource.get("schema", {}).get("fields", []):
+        if (resource.get("name"), field.get("name")) in GENERATED_CONSTRAINTS:
+            field.pop("constraints", None)
+    return resource
+
+
 def _resource(base, ours, theirs, what):
+    kept = ours
+    base, ours, theirs = (_without_generated_constraints(r) for r in (base, ours, theirs))
     base = base or {}
     keys = merge_keyed({k: v for k, v in base.items() if k not in GENERATED},
                        {k: v for k, v in ours.items() if k not in GENERATED},
@@ -67,6 +81,11 @@ def _resource(base, ours, theirs, what):
     for generated in GENERATED:
         if generated in ours:
             keys[generated] = ours[generated]
+    for field in keys.get("schema", {}).get("fields", []):  # keep ours; make data rewrites them
+        if (keys.get("name"), field["name"]) in GENERATED_CONSTRAINTS:
+            mine = next((f for f in kept["schema"]["fields"] if f["name"] == field["name"]), {})
+            if "constraints" in mine:
+                field["constraints"] = mine["constraints"]
     return keys
 
 

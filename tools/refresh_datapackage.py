@@ -2,8 +2,10 @@
 
 For every resource it recomputes: ``hash`` (sha256), ``bytes``, ``rows``, the ``sources`` list
 (every source whose id the rows cite, read from data/sources.csv, with its tier) and the foreign keys
-from source ids to the ``sources`` dataset. Other foreign keys (claim_links -> essay_map), schemas,
-descriptions and provenance are written by hand and kept as they are.
+from source ids to the ``sources`` dataset; and the two constraints that list the datasets themselves
+(``disputes.dataset``'s allowed values and the pattern of ``essay_map.evidence``), so that adding a
+dataset is one edit. Other foreign keys (claim_links -> essay_map), schemas, descriptions and
+provenance are written by hand and kept as they are.
 ``--check`` changes nothing and exits 1 if the descriptor is out of date (the tests run this).
 
 It refuses (and changes nothing) when a file is not UTF-8, when its CSV records and its lines do
@@ -57,6 +59,24 @@ def _rows(path: Path) -> list[dict]:
     return [dict(zip(header, row)) for row in records[1:]]
 
 
+# Constraints that list the course's datasets: (resource, field) -> how the list becomes a constraint.
+NOT_DATA = ("sources", "disputes")
+
+
+def _dataset_lists(out: dict) -> None:
+    datasets = [res["name"] for res in out["resources"] if res["name"] not in NOT_DATA]
+    one = "|".join(n for n in datasets if n not in ("essay_map", "claim_links"))
+    for res in out["resources"]:
+        for field in res["schema"]["fields"]:
+            if (res["name"], field["name"]) == ("disputes", "dataset"):
+                field.setdefault("constraints", {})["enum"] = datasets
+            if (res["name"], field["name"]) == ("essay_map", "evidence"):
+                field.setdefault("constraints", {})["pattern"] = f"^(({one})(;({one}))*)?$"
+
+
+GENERATED_CONSTRAINTS = {("disputes", "dataset"), ("essay_map", "evidence")}
+
+
 def refreshed(package: dict, folder: Path, accept: bool = False) -> dict:
     catalogue = {row["id"]: row for row in _rows(folder / "sources.csv")}
     out = json.loads(json.dumps(package))
@@ -95,6 +115,7 @@ def refreshed(package: dict, folder: Path, accept: bool = False) -> dict:
         kept = [key for key in res["schema"].get("foreignKeys", []) if key.get("fields") not in SOURCE_COLUMNS]
         if keys or kept:
             res["schema"]["foreignKeys"] = kept + keys
+    _dataset_lists(out)
     return out
 
 
