@@ -27,6 +27,10 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
            ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
+    Lesson("06", "06_signals.ipynb", "Signals and misreadings: who said what, and when, 2009-2010", 60,
+           ("P6",), ("alliance_statements", "cable_reports", "alliance_timeline", "cabinet_approval", "people",
+                     "prime_ministers", "sources"),
+           ("statements_explorer",)),
 )
 
 
