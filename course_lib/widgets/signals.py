@@ -56,14 +56,15 @@ def statements_explorer():
     months = sg.months(statements)
     month_options = [(sg.month_label(m), m) for m in months]
     wide = w.Layout(width="460px")
+    lists = w.Layout(width="640px")  # the list's label takes about 300px; names need the rest
     side = labelled(w.Dropdown(options=list(SIDE_CHOICES), value="both", layout=wide), "Side")
     speaker_options = sg.speaker_options(statements, load("people"))
     speakers = labelled(
-        w.SelectMultiple(options=speaker_options, value=[pid for _, pid in speaker_options], rows=8, layout=wide),
+        w.SelectMultiple(options=speaker_options, value=[pid for _, pid in speaker_options], rows=8, layout=lists),
         "Speakers: Ctrl-click (Cmd-click on a Mac) for several")
     stances = labelled(
         w.SelectMultiple(options=[(sg.STANCE_LABELS[s], s) for s in sg.STANCES], value=list(sg.STANCES),
-                         rows=len(sg.STANCES), layout=wide),
+                         rows=len(sg.STANCES), layout=lists),
         "Stances: Ctrl-click (Cmd-click on a Mac) for several")
     first = labelled(w.Dropdown(options=month_options, value=months[0], layout=w.Layout(width="220px")), "From")
     last = labelled(w.Dropdown(options=month_options, value=months[-1], layout=w.Layout(width="220px")), "To")
