@@ -45,6 +45,7 @@ _LAZY = {
     "set_name": "answers",
     "timeline_explorer": "widgets",
     "tenure_explorer": "widgets",
+    "statements_explorer": "widgets",
     "show_figure": "plots",
     "show": "display",
     "further_reading": "readings",

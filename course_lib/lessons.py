@@ -31,6 +31,10 @@ LESSONS: tuple[Lesson, ...] = (
            ("P2",), ("prime_ministers", "us_presidents", "summits", "alliance_timeline", "cabinet_approval",
                      "hc_elections", "refueling_mission", "opinion_affinity"),
            ("tenure_explorer",)),
+    Lesson("06", "06_signals.ipynb", "Signals and misreadings: who said what, and when, 2009-2010", 60,
+           ("P6",), ("alliance_statements", "cable_reports", "alliance_timeline", "cabinet_approval", "people",
+                     "prime_ministers", "sources"),
+           ("statements_explorer",)),
 )
 
 

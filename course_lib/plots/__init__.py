@@ -16,7 +16,8 @@ from .core import (
 )
 from .guide import dataset_overview
 from .leaders import tenures
+from .signals import statement_strip
 from .timeline import timeline
 
 __all__ = ["MARKERS", "OKABE_ITO", "ON_WHITE", "AltFigure", "new_figure", "render", "show_figure",
-           "dataset_overview", "tenures", "timeline"]
+           "dataset_overview", "statement_strip", "tenures", "timeline"]

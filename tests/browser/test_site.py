@@ -232,8 +232,8 @@ def test_keyboard_reaches_the_content_and_every_focus_is_visible(site, reader, v
         assert "00_start_here.html" in hrefs
         assert reader.locator(".related-pages a.prev-page[href='00_start_here.html']").count() == 1
         following = neighbours("01")[1]  # the next lesson in the catalogue, or the data guide after the last
-        after_01 = following.file.replace(".ipynb", ".html") if following else "data_guide.html"
-        assert reader.locator(f".related-pages a.next-page[href='{after_01}']").count() == 1
+        next_page = following.file.replace(".ipynb", ".html") if following else "data_guide.html"
+        assert reader.locator(f".related-pages a.next-page[href='{next_page}']").count() == 1
 
 
 def test_search_works_from_disk(site, reader):
