@@ -44,6 +44,7 @@ _LAZY = {
     "restore": "answers",
     "set_name": "answers",
     "timeline_explorer": "widgets",
+    "futenma_matrix": "widgets",
     "show_figure": "plots",
     "show": "display",
     "further_reading": "readings",

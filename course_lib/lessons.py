@@ -27,6 +27,11 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
            ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
+    Lesson("05", "05_futenma.ipynb", "Futenma: fourteen years of relocation plans", 75,
+           ("P5",), ("futenma_plans", "futenma_plan_estimates", "alliance_timeline", "us_facilities",
+                     "exclusive_area_totals", "base_burden", "usfj_personnel", "okinawa_places", "okinawa_votes",
+                     "okinawa_outline", "futenma_scores"),
+           ("futenma_matrix",)),
 )
 
 
