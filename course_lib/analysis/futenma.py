@@ -99,7 +99,8 @@ def score_matrix(scores: pd.DataFrame) -> pd.DataFrame:
     """Scores as a table: one row per option (in the order of the scores table), one column per criterion."""
     missing = {"option_id", "criterion", "score"} - set(scores.columns)
     if missing:
-        raise CourseError(f"The scores table needs the columns option_id, criterion and score (missing: {sorted(missing)}).")
+        raise CourseError("The scores table needs the columns option_id, criterion and score "
+                          f"(missing: {sorted(missing)}).")
     if scores.duplicated(["option_id", "criterion"]).any():
         twice = scores[scores.duplicated(["option_id", "criterion"], keep=False)]
         raise CourseError(f"Some option has two scores for one criterion: {sorted(set(twice['option_id']))}.")
