@@ -41,7 +41,10 @@ def futenma_matrix(scores=None):
                                    continuous_update=False, layout=w.Layout(width="420px")), text)
         for name, text in fu.CRITERIA.items()
     }
-    reset = w.Button(description="Equal weights (all 1)", tooltip="Set every weight back to 1")
+    for slider in sliders.values():  # one label width, so the tracks line up
+        slider.style.description_width = "170px"
+    reset = w.Button(description="Equal weights (all 1)", tooltip="Set every weight back to 1",
+                     layout=w.Layout(width="auto"))
     intro = w.HTML("<p>Weights from 0 (leave the criterion out) to 5. Each option's score is the weighted mean "
                    "of the course's 1-5 scores: read their reasons in <code>cl.load(\"futenma_scores\")</code>.</p>")
     text = w.HTML().add_class("course-summary")
