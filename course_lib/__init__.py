@@ -46,6 +46,7 @@ _LAZY = {
     "timeline_explorer": "widgets",
     "tenure_explorer": "widgets",
     "statements_explorer": "widgets",
+    "futenma_matrix": "widgets",
     "show_figure": "plots",
     "show": "display",
     "further_reading": "readings",

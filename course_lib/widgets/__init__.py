@@ -2,8 +2,9 @@
 function from ``course_lib.analysis`` and shows its result as text and as a figure with alt text.
 ipywidgets is imported inside each widget function, so importing this package stays light."""
 
+from .futenma import futenma_matrix
 from .signals import statements_explorer
 from .tenure import tenure_explorer
 from .timeline import timeline_explorer
 
-__all__ = ["statements_explorer", "tenure_explorer", "timeline_explorer"]
+__all__ = ["futenma_matrix", "statements_explorer", "tenure_explorer", "timeline_explorer"]

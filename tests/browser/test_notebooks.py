@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from course_lib import editions
+from course_lib.website import pages
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = [p.name for p in editions.source_notebooks(ROOT / "notebooks")]
@@ -23,7 +24,7 @@ def test_notebook_runs_cleanly_and_renders_its_widgets(page, lab, name):
     source = json.loads((lab.work / name).read_text())
     widget_cells = [c for c in source["cells"] if c["cell_type"] == "code"
                     and "nbval-ignore-output" in c.get("metadata", {}).get("tags", [])
-                    and ("prompt(" in "".join(c["source"]) or "explorer(" in "".join(c["source"]))]
+                    and (pages.prompt_called("".join(c["source"])) or pages.widget_called("".join(c["source"])))]
     assert page.locator(".jp-Notebook .course-widget").count() == len(widget_cells)
     assert page.locator(".jp-Notebook .course-widget[data-lm-suppress-shortcuts]").count() == len(widget_cells)
     lab.shot(page, Path(name).stem)
