@@ -27,6 +27,11 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
            ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
+    Lesson("08", "08_what_happened_next.ipynb", "What happened next: the essay's judgements after 2010", 75,
+           ("P2", "P3", "P4", "P5", "P6", "P7", "P8"),
+           ("alliance_timeline", "usfj_personnel", "host_nation_support", "defense_spending", "opinion_affinity",
+            "claim_assessments", "essay_map"),
+           ("scorecard_explorer",)),
 )
 
 
