@@ -142,9 +142,11 @@ def reveal_text(assessments: pd.DataFrame, claim_id: str, verdict: dict | None) 
     course = str(row["assessment"])
     yours = SCALE[rating]
     relation = "the same step as the course" if yours == course else "a different step from the course"
+    named = (f"Your rating, {rating}, is {relation}" if yours == rating else
+             f"Your rating, {rating}, is '{yours}' on the course's scale: {relation}")
     rows = ", ".join(f"{d}: {k}" for d, k in evidence_items(row["evidence"]))
-    return (f"The course's assessment: {course}. Your rating, {rating}, is '{yours}' on the course's scale: "
-            f"{relation}. The course's reasoning: {row['reasoning']} Evidence rows: {rows}.")
+    return (f"The course's assessment: {course}. {named}. The course's reasoning: {row['reasoning']} "
+            f"Evidence rows: {rows}.")
 
 
 # --------------------------------------------------------------------------- the capstone plan
