@@ -33,6 +33,7 @@ def test_the_widget_reveals_the_assessment_only_after_a_rating_with_evidence(ans
     choice, claim_text, rating, evidence, save, status, reveal, text, figure = _parts(box)
     assert choice.value == "P2.1b" and choice.options[0][0] == "P2.1b · predictive"
     assert "P2.1b" in claim_text.value and text.value == _expected({})
+    assert html.escape(str(cl.quote("P2.1b"))) in claim_text.value  # the claim's short quotation, with its paragraph
     assert "Rate this claim" in reveal.value and "borne out" not in reveal.value
     assert 'alt="' in figure.value
 

@@ -15,6 +15,7 @@ import html
 from .. import store
 from ..analysis import scorecard as sc
 from ..data import load
+from ..essay import quote
 from ..plots.scorecard import scorecard as scorecard_figure
 from . import static
 from .base import course_widget, labelled
@@ -44,6 +45,7 @@ def scorecard_explorer():
     assessments, claims = load("claim_assessments"), load("essay_map")
     rows = sc.claims_to_rate(assessments, claims)
     paraphrase = rows.set_index("claim_id")["claim"]
+    quoted = claims.set_index("claim_id")["short_quote"].dropna()
     options = [(sc.option_label(r.claim_id, r.kind), r.claim_id) for r in rows.itertuples()]
     choice = labelled(w.Dropdown(options=options, value=options[0][1], layout=w.Layout(width="420px")),
                       "Claim")
@@ -70,7 +72,8 @@ def scorecard_explorer():
         loaded, problem = store.safely(lambda: VERDICTS.load(claim_id))
         value, seen["rev"] = loaded if loaded else (None, None)
         value = value or {}
-        claim_text.value = f"<p><b>{html.escape(claim_id)}</b>: {html.escape(str(paraphrase[claim_id]))}</p>"
+        words = f"<br><i>{html.escape(str(quote(claim_id)))}</i>" if claim_id in quoted.index else ""
+        claim_text.value = f"<p><b>{html.escape(claim_id)}</b>: {html.escape(str(paraphrase[claim_id]))}{words}</p>"
         rating.value = value.get("rating") if value.get("rating") in sc.SCALE else CHOOSE
         evidence.value = value.get("evidence", "")
         reveal.value = f"<p>{html.escape(sc.reveal_text(assessments, claim_id, value))}</p>"
