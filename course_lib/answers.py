@@ -183,6 +183,8 @@ def prompt(prompt_id: str):
 
 def _other_records() -> list[tuple[store.RecordKind, dict[str, dict[str, object]]]]:
     """Every other registered kind of record (claim verdicts, ratings, ...), by lesson."""
+    from . import verdicts  # noqa: F401  (registers its kind: `make export` in a terminal lists verdicts too)
+
     out = []
     for kind in store.registered():
         if kind is ANSWERS:

@@ -40,6 +40,11 @@ LESSONS: tuple[Lesson, ...] = (
            ("P6",), ("alliance_statements", "cable_reports", "alliance_timeline", "cabinet_approval", "people",
                      "prime_ministers", "sources"),
            ("statements_explorer",)),
+    Lesson("08", "08_what_happened_next.ipynb", "What happened next: the essay's judgements after 2010", 75,
+           ("P2", "P3", "P4", "P5", "P6", "P7", "P8"),
+           ("alliance_timeline", "usfj_personnel", "host_nation_support", "defense_spending", "opinion_affinity",
+            "claim_assessments", "essay_map"),
+           ("scorecard_explorer",)),
 )
 
 

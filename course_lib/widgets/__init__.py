@@ -3,8 +3,9 @@ function from ``course_lib.analysis`` and shows its result as text and as a figu
 ipywidgets is imported inside each widget function, so importing this package stays light."""
 
 from .futenma import futenma_matrix
+from .scorecard import scorecard_explorer
 from .signals import statements_explorer
 from .tenure import tenure_explorer
 from .timeline import timeline_explorer
 
-__all__ = ["futenma_matrix", "statements_explorer", "tenure_explorer", "timeline_explorer"]
+__all__ = ["futenma_matrix", "scorecard_explorer", "statements_explorer", "tenure_explorer", "timeline_explorer"]
