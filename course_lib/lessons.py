@@ -27,6 +27,10 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
            ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
+    Lesson("04", "04_equal_alliance.ipynb", "An \"equal\" alliance and the end of the refuelling mission", 60,
+           ("P4",), ("policy_texts", "refueling_years", "refueling_mission", "alliance_timeline",
+                     "afghanistan_support", "essay_map"),
+           ("claim_explorer",)),
 )
 
 

@@ -14,9 +14,12 @@ from .core import (
            render,
            show_figure,
 )
+from .claims import evidence_chart
 from .guide import dataset_overview
 from .leaders import tenures
+from .refuelling import aid_vs_mission, fuel_timeline
 from .timeline import timeline
 
 __all__ = ["MARKERS", "OKABE_ITO", "ON_WHITE", "AltFigure", "new_figure", "render", "show_figure",
-           "dataset_overview", "tenures", "timeline"]
+           "dataset_overview", "tenures", "timeline",
+           "evidence_chart", "fuel_timeline", "aid_vs_mission"]
