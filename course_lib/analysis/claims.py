@@ -409,7 +409,8 @@ def claim_sentence(card: ClaimCard, dataset: str | None) -> str:
     bears = ", ".join(card.datasets) if card.datasets else "no dataset"
     chart = f"; chart: {dataset}" if dataset else ""
     n = len(card.datasets)
-    return f"{card.claim_id} ({card.kind}): {n} dataset{'s' if n != 1 else ''} bear on it ({bears}){chart}."
+    verb = "dataset bears" if n == 1 else "datasets bear"
+    return f"{card.claim_id} ({card.kind}): {n} {verb} on it ({bears}){chart}."
 
 
 def verdict_line(claim_id: str, saved: dict | None) -> str:
