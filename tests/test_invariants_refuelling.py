@@ -98,7 +98,8 @@ def test_policy_texts_are_short_translated_and_dated_in_the_hatoyama_years():
     assert japanese["translation"].notna().all()
     assert texts["paraphrase"].str.len().gt(20).all()
     assert texts["date"].between(pd.Timestamp("2009-07-01"), pd.Timestamp("2010-06-30")).all()
-    assert {"dpj_manifesto_2009_equal", "coalition_agreement_equal", "hatoyama_speech_20091026"} <= set(texts["text_id"])
+    needed = {"dpj_manifesto_2009_equal", "coalition_agreement_equal", "hatoyama_speech_20091026"}
+    assert needed <= set(texts["text_id"])
 
 
 def test_lesson_04_rows_cite_a_source_above_mirror_where_one_was_found():

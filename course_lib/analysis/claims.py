@@ -312,10 +312,10 @@ def _host_nation_support(frame, claim_id):
     series = kept.groupby("fiscal_year")["value_billion_yen"].first().sort_index()
     marked = [y in ESSAY_YEARS for y in series.index]
     sentence = (f"host_nation_support: on the Defence Ministry's definition, between {series.index.min()} and "
-                f"{series.index.max()} the stored figures range from {_number(series.min())} bn yen ({series.idxmin()}) to {_number(series.max())} bn yen "
-                f"({series.idxmax()}).")
-    return _summary("host_nation_support", "Japan's host-nation support by fiscal year (Defence Ministry total)", series, "billion yen",
-                    marked, f"{ESSAY_YEARS[0]}-{ESSAY_YEARS[1]}", sentence)
+                f"{series.index.max()} the stored figures range from {_number(series.min())} bn yen "
+                f"({series.idxmin()}) to {_number(series.max())} bn yen ({series.idxmax()}).")
+    return _summary("host_nation_support", "Japan's host-nation support by fiscal year (Defence Ministry total)",
+                    series, "billion yen", marked, f"{ESSAY_YEARS[0]}-{ESSAY_YEARS[1]}", sentence)
 
 
 def _alliance_timeline(frame, claim_id):
@@ -366,7 +366,8 @@ def _generic(dataset: str, frame: pd.DataFrame, claim_id: str | None) -> Evidenc
     for column in _TIME_COLUMNS:
         if column in frame.columns:
             values = frame[column]
-            years = values.dt.year if pd.api.types.is_datetime64_any_dtype(values) else pd.to_numeric(values, errors="coerce")
+            dated = pd.api.types.is_datetime64_any_dtype(values)
+            years = values.dt.year if dated else pd.to_numeric(values, errors="coerce")
             if years.notna().any():
                 window = (2001, 2012) if years.min() < 2001 or years.max() > 2012 else None
                 return _per_year(dataset, years, "rows", window)

@@ -34,8 +34,8 @@ def fuel_rate(years: pd.DataFrame) -> pd.DataFrame:
     """Ship fuel per period in time order: the fiscal-year rows, then the 2008 law's period.
 
     Columns: label, period_start, period_end, days, fuel_kl, kl_per_30_days, legal_basis, partial.
-    FY2007 stops at 30 Aug 2007 (``partial``, labelled "FY2007 (part)"); operations per fiscal year were not found, so the
-    table holds fuel only. The 2008 law's row covers its whole activity period (17 Jan 2008 -
+    FY2007 stops at 30 Aug 2007 (``partial``, labelled "FY2007 (part)"); operations per fiscal year
+    were not found, so the table holds fuel only. The 2008 law's row covers its whole activity period (17 Jan 2008 -
     15 Jan 2010), the only split of the years after August 2007 that a source gives.
     """
     fiscal = years[years["row_type"].astype(str) == "fiscal_year"].copy()
