@@ -50,6 +50,7 @@ _LAZY = {
     "scorecard_explorer": "widgets",
     "memo_plan": "capstone",
     "start_memo_plan": "capstone",
+    "claim_explorer": "widgets",
     "show_figure": "plots",
     "show": "display",
     "further_reading": "readings",

@@ -5,19 +5,14 @@ Figures are built on matplotlib's object API (no pyplot), rendered to PNG and sh
 One module per topic; the names below are the public ones.
 """
 
-from .core import (
-           MARKERS,
-           OKABE_ITO,
-           ON_WHITE,
-           AltFigure,
-           new_figure,
-           render,
-           show_figure,
-)
+from .claims import evidence_chart
+from .core import MARKERS, OKABE_ITO, ON_WHITE, AltFigure, new_figure, render, show_figure
 from .guide import dataset_overview
 from .leaders import tenures
+from .refuelling import aid_vs_mission, fuel_timeline
 from .signals import statement_strip
 from .timeline import timeline
 
 __all__ = ["MARKERS", "OKABE_ITO", "ON_WHITE", "AltFigure", "new_figure", "render", "show_figure",
-           "dataset_overview", "statement_strip", "tenures", "timeline"]
+           "aid_vs_mission", "dataset_overview", "evidence_chart", "fuel_timeline", "statement_strip",
+           "tenures", "timeline"]
