@@ -11,7 +11,8 @@ import pandas as pd
 from .core import MARKERS, OKABE_ITO, ON_WHITE, AltFigure, new_figure, render
 
 
-def seat_change(table: pd.DataFrame, before: str, after: str, alt: str) -> AltFigure:
+def seat_change(table: pd.DataFrame, before: str, after: str, alt: str,
+                line: tuple[int, str] | None = None) -> AltFigure:
     """Seats by party in two elections as paired horizontal bars, each bar labelled with its seats.
 
     ``table`` has a ``party`` column and one column of seats per election, named ``before`` and
@@ -28,6 +29,9 @@ def seat_change(table: pd.DataFrame, before: str, after: str, alt: str) -> AltFi
         ax.barh([p + offset for p in positions], values, height=0.38, color=colour, label=f"{column} election")
         for p, value in zip(positions, values):
             ax.text(value + 3, p + offset, str(value), va="center", fontsize=7)
+    if line is not None:
+        ax.axvline(line[0], color="#000000", linestyle="--", linewidth=1)
+        ax.text(line[0] + 3, (len(rows) - 1) / 2, line[1], fontsize=8)
     ax.set_yticks(list(positions), list(rows["party"].astype(str)))
     ax.invert_yaxis()
     ax.set_xlabel("Seats in the House of Representatives")
@@ -106,14 +110,20 @@ def approval_lines(readings: pd.DataFrame, alt: str, mark: tuple | None = None) 
     """Cabinet approval, one line per pollster (never joining two pollsters' readings), each line
     named at its last point. ``readings`` has pollster, fieldwork_end and approve_pct; ``mark``
     (date, label) draws a dated vertical line."""
-    fig = new_figure(9, 4, margins={"left": 0.08, "right": 0.84, "top": 0.93, "bottom": 0.13})
+    fig = new_figure(9, 4, margins={"left": 0.08, "right": 0.82, "top": 0.93, "bottom": 0.13})
     ax = fig.add_subplot()
+    ends = []
     for i, (pollster, rows) in enumerate(readings.sort_values("fieldwork_end").groupby("pollster", observed=True)):
         colour, marker = ON_WHITE[i % len(ON_WHITE)], MARKERS[i % len(MARKERS)]
         ax.plot(rows["fieldwork_end"], rows["approve_pct"], color=colour, marker=marker, markersize=5, linewidth=1.5)
-        ax.annotate(str(pollster), (rows["fieldwork_end"].iloc[-1], float(rows["approve_pct"].iloc[-1])),
-                    xytext=(6, -3 + 9 * (i % 3 - 1)), textcoords="offset points", fontsize=8, color=colour,
-                    annotation_clip=False)
+        ends.append([float(rows["approve_pct"].iloc[-1]), str(pollster), colour])
+    # Names at the right edge, in the order of the last readings, at least 4.5 points apart.
+    ends.sort()
+    for below, above in zip(ends, ends[1:]):
+        above[0] = max(above[0], below[0] + 4.5)
+    right = readings["fieldwork_end"].max() + pd.Timedelta(days=6)
+    for y, name, colour in ends:
+        ax.text(right, y, name, va="center", fontsize=8, color=colour, clip_on=False)
     if mark is not None:
         ax.axvline(pd.Timestamp(mark[0]), color="#555555", linestyle=":", linewidth=1)
         ax.text(pd.Timestamp(mark[0]), 3, f" {mark[1]}", fontsize=8, color="#555555")
