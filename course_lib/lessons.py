@@ -27,6 +27,10 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
            ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
+    Lesson("03", "03_change_of_government.ipynb", "A change of government: the 2009 election", 60,
+           ("P3",), ("hr_elections", "hr_district_vote", "prime_ministers", "coalitions", "hc_elections",
+                     "chamber_strength", "alliance_timeline", "cabinet_approval"),
+           ("coalition_explorer",)),
 )
 
 

@@ -81,9 +81,10 @@ def chamber_seats(hr: pd.DataFrame, hc: pd.DataFrame, strength: pd.DataFrame,
         if rows.empty:
             raise CourseError(f"chamber_strength has no upper-house rows for {chosen.upper_as_of}.")
         upper = pd.DataFrame({"party": rows["group"].astype(str), "seats": rows["seats"].astype(int)})
+    lower_total = int(lower["total_seats"].astype(int).iloc[0])
     frames = [
         pd.DataFrame({"chamber": "lower house", "party": lower["party"].astype(str),
-                      "seats": lower["seats"].astype(int), "total_seats": int(lower["total_seats"].astype(int).iloc[0])}),
+                      "seats": lower["seats"].astype(int), "total_seats": lower_total}),
         upper.assign(chamber="upper house", total_seats=upper_total),
     ]
     out = pd.concat(frames, ignore_index=True)[["chamber", "party", "seats", "total_seats"]]
