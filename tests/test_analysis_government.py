@@ -107,6 +107,16 @@ def test_party_options_put_big_parties_first_and_groupings_last(real):
     assert "Shinryokufukai" not in gov.party_options(real[JUL_2007])
 
 
+def test_the_parties_in_government_come_first():
+    coalitions = cl.load("coalitions")
+    assert gov.governing(coalitions, "2009-08-31") == ["LDP", "Komeito"]
+    assert gov.governing(coalitions, "2009-09-16") == ["DPJ", "SDP", "PNP"]
+    assert gov.governing(coalitions, "1990-01-01") == []  # the dataset starts in August 1993
+    seats = toy({"A": 5, "B": 3, "IND": 2}, {"A": 2, "B": 1, "C": 3})
+    assert gov.party_options(seats) == ["A", "B", "C", "IND"]
+    assert gov.party_options(seats, first=["C", "Z", "B"]) == ["C", "B", "A", "IND"]
+
+
 def test_unknown_situation_is_a_clear_error(real):
     with pytest.raises(CourseError, match="Unknown situation"):
         gov.chamber_seats(cl.load("hr_elections"), cl.load("hc_elections"), cl.load("chamber_strength"), "1993")
@@ -119,6 +129,7 @@ def test_widget_shows_what_the_pure_functions_give(real):
     moment, picked, text, figure = widget.children[:4]
     assert moment.value == AUG_2009 and picked.value == gov.DEFAULT_PARTIES
     assert moment.description == "Moment" and "Ctrl-click (Cmd-click on a Mac)" in picked.description
+    assert [code for _, code in picked.options][:3] == ["LDP", "Komeito", "DPJ"]  # the government of the day first
     first = gov.coalition(real[AUG_2009], ["DPJ"])
     assert text.value == f"<p>{gov.verdict(first, ['DPJ'])}</p>"
     view = static.static_figure("coalition_explorer")

@@ -32,16 +32,17 @@ class Situation:
     upper_election: str  # hc_elections.election_date: seats_held and the chamber's full size
     upper_as_of: str | None = None  # chamber_strength.as_of for the upper house, if later than the election
     note: str = ""
+    government_on: str = ""  # the day whose governing parties (coalitions) the widget lists first
 
 
 # Neutral labels: a moment and the data behind it, nothing about what it meant.
 SITUATIONS = {
     "July 2007: lower house as elected in Sept 2005, upper house as elected on 29 July 2007": Situation(
         "2005-09-11", "2007-07-29", None,
-        "Upper house right after the July 2007 election (hc_elections, seats_held)."),
+        "Upper house right after the July 2007 election (hc_elections, seats_held).", "2007-07-30"),
     "August 2009: lower house as elected on 30 Aug 2009, upper house on 31 Aug 2009": Situation(
         "2009-08-30", "2007-07-29", "2009-08-31",
-        "Upper house by party on 31 Aug 2009 (chamber_strength); 240 members sat, 2 seats were vacant."),
+        "Upper house by party on 31 Aug 2009 (chamber_strength); 240 members sat, 2 seats were vacant.", "2009-08-31"),
 }
 DEFAULT_SITUATION = "August 2009: lower house as elected on 30 Aug 2009, upper house on 31 Aug 2009"
 DEFAULT_PARTIES = ("DPJ",)
@@ -91,14 +92,24 @@ def chamber_seats(hr: pd.DataFrame, hc: pd.DataFrame, strength: pd.DataFrame,
     return out.sort_values(["chamber", "seats", "party"], ascending=[True, False, True]).reset_index(drop=True)
 
 
-def party_options(seats: pd.DataFrame) -> list[str]:
-    """Parties to offer: those with seats in either chamber, by lower-house seats, then upper-house seats.
-    The grouping codes (independents, others) come last: they do not act together."""
+def governing(coalitions: pd.DataFrame, day) -> list[str]:
+    """The parties of the government in office on ``day`` (the coalitions dataset), PM's party first."""
+    day = pd.Timestamp(day)
+    ended = coalitions["end_date"].notna() & (coalitions["end_date"] <= day)
+    now = coalitions[(coalitions["start_date"] <= day) & ~ended]
+    return now["parties"].iloc[0].split(";") if len(now) else []
+
+
+def party_options(seats: pd.DataFrame, first=()) -> list[str]:
+    """Parties to offer: those with seats in either chamber. ``first`` (e.g. the governing parties) come
+    first in their order, then the rest by lower-house seats, then upper-house seats; the grouping codes
+    (independents, others) come last: they do not act together."""
     wide = seats.pivot_table(index="party", columns="chamber", values="seats", aggfunc="sum", fill_value=0)
     wide = wide.reindex(columns=list(CHAMBERS), fill_value=0)
     wide["grouping"] = wide.index.isin(["IND", "OTHER"])
     ordered = wide.sort_values(["grouping", "lower house", "upper house"], ascending=[True, False, False])
-    return list(ordered.index)
+    leading = [party for party in first if party in ordered.index]
+    return leading + [party for party in ordered.index if party not in leading]
 
 
 def coalition(seats: pd.DataFrame, parties) -> pd.DataFrame:

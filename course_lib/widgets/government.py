@@ -28,15 +28,17 @@ def coalition_view(seats, parties, situation: str = gov.DEFAULT_SITUATION):
 GROUPS = {"Shinryokufukai": "Shinryokufukai (upper-house group)", "Kaikaku Club": "Kaikaku Club (upper-house group)"}
 
 
-def _options(seats):
-    """(label, code) pairs: the code with the party's English name where it adds something."""
+def _options(seats, situation):
+    """(label, code) pairs, the parties then in government first: the code with the party's English name
+    where it adds something."""
     parties = load("parties")
     names = dict(zip(parties["code"].astype(str), parties["name_en"].astype(str)))
     def name(code):
         if code in GROUPS:
             return GROUPS[code]
         return f"{code} ({names[code]})" if names.get(code, code) != code else code
-    return [(name(code), code) for code in gov.party_options(seats)]
+    first = gov.governing(load("coalitions"), gov.SITUATIONS[situation].government_on)
+    return [(name(code), code) for code in gov.party_options(seats, first)]
 
 
 def coalition_explorer():
@@ -48,7 +50,7 @@ def coalition_explorer():
     moment = labelled(w.Dropdown(options=list(gov.SITUATIONS), value=gov.DEFAULT_SITUATION,
                                  layout=w.Layout(width="680px")), "Moment")
     picked = labelled(
-        w.SelectMultiple(options=_options(seats[moment.value]), value=gov.DEFAULT_PARTIES, rows=8,
+        w.SelectMultiple(options=_options(seats[moment.value], moment.value), value=gov.DEFAULT_PARTIES, rows=8,
                          layout=w.Layout(width="680px")),
         "Parties: Ctrl-click (Cmd-click on a Mac) for several",
     )
@@ -63,8 +65,9 @@ def coalition_explorer():
     def new_moment(_change=None):
         keep = [p for p in picked.value if p in set(seats[moment.value]["party"])]
         picked.unobserve(update, names="value")
-        picked.options = _options(seats[moment.value])
-        picked.value = tuple(keep)
+        with picked.hold_sync():  # options and choice reach the browser in one message
+            picked.options = _options(seats[moment.value], moment.value)
+            picked.value = tuple(keep)
         picked.observe(update, names="value")
         update()
 
