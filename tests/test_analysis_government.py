@@ -135,11 +135,22 @@ def test_widget_shows_what_the_pure_functions_give(real):
     view = static.static_figure("coalition_explorer")
     assert view.text == gov.verdict(first, ["DPJ"]) and figure.value == view.figure.to_html()
 
+    before = [code for _, code in picked.options]
     picked.value = ("DPJ", "SDP", "PNP", "Shinryokufukai")
     four = gov.coalition(real[AUG_2009], picked.value)
     assert gov.verdict(four, picked.value) in text.value and "A majority in both houses" in text.value
     assert f'alt="{gov.alt_text(four, picked.value)}' in figure.value.replace("&#x27;", "'")
 
-    moment.value = JUL_2007  # the upper-house group has no seats then: it leaves the selection
-    assert picked.value == ("DPJ", "SDP", "PNP") and "Shinryokufukai" not in dict(picked.options).values()
-    assert gov.verdict(gov.coalition(real[JUL_2007], picked.value), picked.value) in text.value
+    moment.value = JUL_2007  # the list stays; the picked parties without seats then are named
+    assert picked.value == ("DPJ", "SDP", "PNP", "Shinryokufukai")
+    three = gov.coalition(real[JUL_2007], ["DPJ", "SDP", "PNP"])
+    assert text.value == (f"<p>{gov.verdict(three, ['DPJ', 'SDP', 'PNP'])} "
+                          "Shinryokufukai had no seats at this moment.</p>")
+    assert [code for _, code in picked.options] == before
+
+
+def test_absent_parties_are_named_in_one_sentence(real):
+    assert gov.absent(real[AUG_2009], ["DPJ", "SDP"]) == ""
+    assert gov.absent(real[JUL_2007], ["DPJ", "YP"]) == "YP had no seats at this moment."
+    assert gov.absent(real[JUL_2007], ["YP", "DPJ", "Shinryokufukai", "Kaikaku Club"]) == \
+        "YP, Shinryokufukai and Kaikaku Club had no seats at this moment."

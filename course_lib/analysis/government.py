@@ -132,6 +132,15 @@ def coalition(seats: pd.DataFrame, parties) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def absent(seats: pd.DataFrame, parties) -> str:
+    """A sentence naming the picked parties that hold no seat at this moment ('' when there are none)."""
+    missing = [p for p in dict.fromkeys(parties) if p not in set(seats["party"])]
+    if not missing:
+        return ""
+    names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return f"{names} had no seats at this moment."
+
+
 def _short(n: int) -> str:
     return f"{n} seat short" if n == 1 else f"{n} seats short"
 

@@ -21,24 +21,33 @@ def coalition_view(seats, parties, situation: str = gov.DEFAULT_SITUATION):
     chosen = [p for p in dict.fromkeys(parties) if p in set(seats["party"])]
     result = gov.coalition(seats, chosen)
     title = f"{gov.label(chosen)} · {situation.split(':')[0]}"
-    return gov.verdict(result, chosen), figures.coalition_bars(result, title, gov.alt_text(result, chosen))
+    missing = gov.absent(seats, parties)
+    sentence = " ".join(part for part in (gov.verdict(result, chosen), missing) if part)
+    alt = " ".join(part for part in (gov.alt_text(result, chosen), missing) if part)
+    return sentence, figures.coalition_bars(result, title, alt)
 
 
 # Upper-house groups in chamber_strength that have no course party code.
 GROUPS = {"Shinryokufukai": "Shinryokufukai (upper-house group)", "Kaikaku Club": "Kaikaku Club (upper-house group)"}
 
 
-def _options(seats, situation):
-    """(label, code) pairs, the parties then in government first: the code with the party's English name
-    where it adds something."""
+def _options(seats: dict) -> list[tuple[str, str]]:
+    """(label, code) pairs for every party with seats at any moment, so the list never changes when the
+    moment does: the parties in government at the default moment first, then by its seats, then any
+    party that had seats only at another moment. Labels add the English name where it says more."""
     parties = load("parties")
     names = dict(zip(parties["code"].astype(str), parties["name_en"].astype(str)))
+
     def name(code):
         if code in GROUPS:
             return GROUPS[code]
         return f"{code} ({names[code]})" if names.get(code, code) != code else code
-    first = gov.governing(load("coalitions"), gov.SITUATIONS[situation].government_on)
-    return [(name(code), code) for code in gov.party_options(seats, first)]
+
+    first = gov.governing(load("coalitions"), gov.SITUATIONS[gov.DEFAULT_SITUATION].government_on)
+    codes = gov.party_options(seats[gov.DEFAULT_SITUATION], first)
+    for frame in seats.values():
+        codes += [code for code in gov.party_options(frame) if code not in codes]
+    return [(name(code), code) for code in codes]
 
 
 def coalition_explorer():
@@ -50,7 +59,7 @@ def coalition_explorer():
     moment = labelled(w.Dropdown(options=list(gov.SITUATIONS), value=gov.DEFAULT_SITUATION,
                                  layout=w.Layout(width="680px")), "Moment")
     picked = labelled(
-        w.SelectMultiple(options=_options(seats[moment.value], moment.value), value=gov.DEFAULT_PARTIES, rows=8,
+        w.SelectMultiple(options=_options(seats), value=gov.DEFAULT_PARTIES, rows=8,
                          layout=w.Layout(width="680px")),
         "Parties: Ctrl-click (Cmd-click on a Mac) for several",
     )
@@ -62,16 +71,7 @@ def coalition_explorer():
         text.value = f"<p>{html.escape(sentence)}</p>"
         figure.value = drawn.to_html()
 
-    def new_moment(_change=None):
-        keep = [p for p in picked.value if p in set(seats[moment.value]["party"])]
-        picked.unobserve(update, names="value")
-        with picked.hold_sync():  # options and choice reach the browser in one message
-            picked.options = _options(seats[moment.value], moment.value)
-            picked.value = tuple(keep)
-        picked.observe(update, names="value")
-        update()
-
-    moment.observe(new_moment, names="value")
+    moment.observe(update, names="value")  # the party list stays: parties without seats then are named
     picked.observe(update, names="value")
     update()
     return course_widget(moment, picked, text, figure)
