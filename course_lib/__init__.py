@@ -51,6 +51,7 @@ _LAZY = {
     "memo_plan": "capstone",
     "start_memo_plan": "capstone",
     "claim_explorer": "widgets",
+    "coalition_explorer": "widgets",
     "show_figure": "plots",
     "show": "display",
     "further_reading": "readings",
