@@ -44,6 +44,7 @@ _LAZY = {
     "restore": "answers",
     "set_name": "answers",
     "timeline_explorer": "widgets",
+    "opinion_explorer": "widgets",
     "show_figure": "plots",
     "show": "display",
     "further_reading": "readings",
