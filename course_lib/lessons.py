@@ -27,6 +27,11 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
            ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
+    Lesson("07", "07_cooperation_and_confidence.ipynb",
+           "Cooperation and confidence: does the Futenma dispute reach the wider alliance?", 60,
+           ("P7",), ("claim_links", "cooperation", "prime_ministers", "opinion_affinity", "us_opinion_japan",
+                     "cabinet_approval", "alliance_timeline", "host_nation_support", "defense_spending"),
+           ("opinion_explorer",)),
 )
 
 

@@ -45,8 +45,11 @@ def opinion_series(readings: pd.DataFrame, title: str, y_label: str, alt: str, c
     colour = SERIES_COLOUR
     ax.scatter(ordered.loc[dated, "mid"], ordered.loc[dated, "value"], s=26, color=colour, zorder=4,
                label="reading (field dates or month known)")
-    if (~dated).any():
-        ax.scatter(ordered.loc[~dated, "mid"], ordered.loc[~dated, "value"], s=26, facecolors="white",
+    hollow = ~dated
+    if window is not None:  # a legend entry only for hollow points the reader can see
+        hollow &= ordered["mid"].between(pd.Timestamp(window[0]), pd.Timestamp(window[1]))
+    if hollow.any():
+        ax.scatter(ordered.loc[hollow, "mid"], ordered.loc[hollow, "value"], s=26, facecolors="white",
                    edgecolors=colour, linewidths=1.3, zorder=4, label="reading placed by its year only")
     for date, label in breaks:
         ax.axvline(pd.Timestamp(date), color="#777777", linestyle=":", linewidth=1.2, zorder=1)
