@@ -66,10 +66,10 @@ def opinion_explorer():
     tables = opinion_tables()
     events = op.event_table(tables["timeline"])
     series = labelled(w.Dropdown(options=[(label, key) for key, label in op.SERIES.items()],
-                                 value=DEFAULT_SERIES, layout=w.Layout(width="640px")), "Series")
+                                 value=DEFAULT_SERIES, layout=w.Layout(width="760px")), "Series")
     chosen = labelled(
         w.SelectMultiple(options=[(op.event_label(e.date, e.title), e.event_id) for e in events.itertuples()],
-                         value=list(DEFAULT_EVENTS), rows=len(events), layout=w.Layout(width="640px")),
+                         value=list(DEFAULT_EVENTS), rows=len(events), layout=w.Layout(width="760px")),
         "Events (Ctrl-click, Cmd-click on a Mac, for several)",
     )
     window = labelled(w.Dropdown(options=[(f"{m} months", m) for m in op.WINDOWS], value=DEFAULT_WINDOW,
