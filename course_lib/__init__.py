@@ -52,6 +52,7 @@ _LAZY = {
     "start_memo_plan": "capstone",
     "claim_explorer": "widgets",
     "coalition_explorer": "widgets",
+    "opinion_explorer": "widgets",
     "show_figure": "plots",
     "show": "display",
     "further_reading": "readings",

@@ -5,10 +5,11 @@ ipywidgets is imported inside each widget function, so importing this package st
 from .claims import claim_explorer
 from .futenma import futenma_matrix
 from .government import coalition_explorer
+from .opinion import opinion_explorer
 from .scorecard import scorecard_explorer
 from .signals import statements_explorer
 from .tenure import tenure_explorer
 from .timeline import timeline_explorer
 
-__all__ = ["claim_explorer", "coalition_explorer", "futenma_matrix", "scorecard_explorer", "statements_explorer",
-           "tenure_explorer", "timeline_explorer"]
+__all__ = ["claim_explorer", "coalition_explorer", "futenma_matrix", "opinion_explorer", "scorecard_explorer",
+           "statements_explorer", "tenure_explorer", "timeline_explorer"]
