@@ -1,6 +1,7 @@
 """The website's pure parts: static views of widgets and prompts, the pages' text, the checks.
 (tests/browser/test_site.py builds the whole site and opens every page in Chromium.)"""
 
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -43,7 +44,7 @@ def test_every_catalogued_widget_is_registered():
 def test_static_view_is_what_the_widget_shows_first():
     view = static.static_figure("timeline_explorer")
     box = cl.timeline_explorer()
-    _era, _cats, sentence, figure, _guard = box.children
+    _era, _paragraph, _cats, sentence, figure, _events, _guard = box.children
     assert sentence.value == f"<p>{view.text}</p>"
     assert figure.value == view.figure.to_html()
     assert len(view.alt) > 20 and view.alt in view.to_html()
@@ -93,7 +94,7 @@ def test_site_notebook_keeps_outputs_drops_hidden_cells_and_draws_widgets(path):
         if prompt_id:
             from course_lib.answers import prompts
 
-            assert prompts()[prompt_id]["question"] in after.outputs[0].data["text/html"]
+            assert html.escape(prompts()[prompt_id]["question"]) in after.outputs[0].data["text/html"]
         elif not pages.widget_called(after.source):
             assert after.outputs == before.outputs  # the stored, nbval-checked outputs
     assert read(path) == source, "the source notebook was changed"

@@ -14,9 +14,10 @@ from .core import (
            render,
            show_figure,
 )
+from .argument import argument_map
 from .guide import dataset_overview
 from .leaders import tenures
 from .timeline import timeline
 
 __all__ = ["MARKERS", "OKABE_ITO", "ON_WHITE", "AltFigure", "new_figure", "render", "show_figure",
-           "dataset_overview", "tenures", "timeline"]
+           "argument_map", "dataset_overview", "tenures", "timeline"]
