@@ -206,7 +206,6 @@ def test_a_retired_exercise_says_it_was_replaced_and_does_not_count(key_files, a
 
 def test_progress_export_and_answer_key_leave_retired_exercises_out(key_files, answers_dir, monkeypatch):
     from course_lib import answers, documents
-
     from course_lib.lessons import Lesson
 
     only = (Lesson("97", "97_x.ipynb", "X", 5, ("P1",), ()),)
@@ -260,8 +259,10 @@ def test_retire_exercise_from_the_command_line(tmp_path):
     env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
     run = lambda *a: subprocess.run([sys.executable, "-m", "course_lib", *a], cwd=tmp_path, env=env,  # noqa: E731
                                     capture_output=True, text=True)
-    assert run("add-exercise", "96.1", "--kind", "count", "--answer", "2", "--question", "Q?", "--hint", "H").returncode == 0
-    assert run("add-exercise", "96.2", "--kind", "count", "--answer", "3", "--question", "Q2?", "--hint", "H").returncode == 0
+    for ex_id, answer in (("96.1", "2"), ("96.2", "3")):
+        stored = run("add-exercise", ex_id, "--kind", "count", "--answer", answer, "--question", f"Q{ex_id}?",
+                     "--hint", "H")
+        assert stored.returncode == 0, stored.stderr
     done = run("retire-exercise", "96.1", "--replaced-by", "96.2", "--why", "a look-up")
     assert done.returncode == 0 and "never be reused" in done.stdout
     again = run("add-exercise", "96.1", "--kind", "count", "--answer", "9", "--question", "New?", "--hint", "H")

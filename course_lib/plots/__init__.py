@@ -5,6 +5,7 @@ Figures are built on matplotlib's object API (no pyplot), rendered to PNG and sh
 One module per topic; the names below are the public ones.
 """
 
+from .argument import argument_map
 from .core import (
            MARKERS,
            OKABE_ITO,
@@ -14,7 +15,6 @@ from .core import (
            render,
            show_figure,
 )
-from .argument import argument_map
 from .guide import dataset_overview
 from .leaders import tenures
 from .timeline import timeline

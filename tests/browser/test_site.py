@@ -176,7 +176,7 @@ def test_lesson_pages_show_prompts_questions_and_static_widgets(site, reader):
     for info in prompts().values():
         if info["lesson"] == "01":
             assert info["question"] in text
-    assert 'cl.check("01.2", answer_01_2)' in text and "enter into force" in text
+    assert 'cl.check("01.7", answer_01_7)' in text and "enter into force" in text
     assert "Answer:" not in text and "Instructor note" not in text
     reader.set_viewport_size(PHONE)
     print("screenshot:", shot(reader, "site-lesson-01-375"))
