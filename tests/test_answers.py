@@ -116,7 +116,8 @@ def test_a_crash_mid_write_leaves_the_old_file(answers_dir, prompt_id, monkeypat
     with pytest.raises(KeyboardInterrupt):
         answers.save_answer(prompt_id, "second")
     monkeypatch.undo()
-    os.environ["COURSE_ANSWERS_DIR"] = str(answers_dir)
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(answers_dir))  # undone again at teardown: later tests and
+    # nbval's kernels must not inherit this test's answers (a progress cell would count them)
     assert answers.saved_answer(prompt_id) == "first"
     assert not [p for p in answers_dir.iterdir() if p.suffix == ".tmp"]
 
@@ -231,7 +232,8 @@ def test_a_failed_autosave_says_so_in_the_status_line_and_keeps_the_text(answers
     assert box.status.startswith(words) and box.state == "error"
     assert box.value == "saved part and more"
     monkeypatch.undo()
-    os.environ["COURSE_ANSWERS_DIR"] = str(answers_dir)
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(answers_dir))  # undone again at teardown: later tests and
+    # nbval's kernels must not inherit this test's answers (a progress cell would count them)
     assert answers.saved_answer(prompt_id) == "saved part"
     assert not [p for p in answers_dir.iterdir() if p.suffix == ".tmp"]
 
