@@ -1,5 +1,6 @@
 """Command line for make: python -m course_lib
-workcopy|reset|editions|handout|answer-key|export|collect|site|execute.
+workcopy|reset|editions|handout|answer-key|export|collect|site|execute
+(and, for maintainers, add-exercise and retire-exercise).
 
 Each command works on the course's folder (found from the package, or ``$COURSE_ROOT``), not on
 the folder it runs in; ``export`` reads the answers folder by the one rule (see ``store``) and
@@ -67,6 +68,13 @@ def main(argv: list[str] | None = None) -> int:
                      help="another answer that counts as correct (repeatable)")
     key.add_argument("--wrong", action="append", nargs=2, default=[], metavar=("ANSWER", "HINT"),
                      help="a common wrong answer and the hint it gets (repeatable)")
+    key.add_argument("--reword", action="store_true",
+                     help="new wording of an existing question with the same meaning and answer")
+    gone = sub.add_parser("retire-exercise", help="maintainers: mark an exercise as replaced (ids are forever)")
+    gone.add_argument("exercise_id")
+    gone.add_argument("--replaced-by", required=True, action="append", metavar="NEW_ID",
+                      help="the exercise that replaces it (repeatable; store it first with add-exercise)")
+    gone.add_argument("--why", required=True, help="in a few words, why it was replaced")
     run = sub.add_parser("execute", help="run notebooks and store their outputs")
     run.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args(argv)
@@ -84,9 +92,12 @@ def main(argv: list[str] | None = None) -> int:
             added = editions.prepare_workcopy(args.edition, root)
             folder = root / "work" / args.edition
             hints = editions.install_kernel_hints()
+            newer = editions.newer_lessons(args.edition)
             print(f"{folder}: " + (f"added {', '.join(p.name for p in added)}" if added
-                                   else "up to date (your notebooks were not touched)")
+                                   else "nothing to add (your notebooks were not touched)")
                   + ("" if hints else " (the out-of-order cell hint is not installed for this Python)"))
+            if newer:
+                print(editions.newer_message(newer, args.edition))
         elif args.command == "reset":
             lesson = args.lesson if args.lesson is not None else os.environ.get("LESSON", "")
             fresh, kept = editions.reset_lesson(lesson, args.edition)
@@ -128,8 +139,14 @@ def main(argv: list[str] | None = None) -> int:
             add_exercise(args.exercise_id, args.kind, value(args.answer), question=args.question,
                          hint=args.hint, precision=args.precision,
                          accepted=[value(a) for a in args.accept],
-                         anticipated=[(value(w), h) for w, h in args.wrong])
+                         anticipated=[(value(w), h) for w, h in args.wrong], reword=args.reword)
             print(f"Stored a hashed key for exercise {args.exercise_id}")
+        elif args.command == "retire-exercise":
+            from .checks import retire_exercise
+
+            retire_exercise(args.exercise_id, args.replaced_by, args.why)
+            print(f"Exercise {args.exercise_id} is retired (replaced by {', '.join(args.replaced_by)}); "
+                  "its id will never be reused.")
         elif args.command == "execute":
             from .runner import execute
 

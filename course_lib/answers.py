@@ -35,11 +35,31 @@ BIG_CUT_CHARS = 20        # ... and whenever this many characters (or a quarter)
 @lru_cache(maxsize=1)
 def prompts() -> dict:
     """Every discussion prompt, from one file per lesson (content/prompts/NN.json):
-    {id: {lesson, title, question, paragraphs, claims, minutes, self_study}}."""
+    {id: {lesson, title, question, paragraphs, claims, minutes, self_study}}, retired ones included.
+
+    A prompt whose question was rewritten keeps its id with ``"retired": {"replaced_by": [...],
+    "why": ...}`` and the new question gets a new id: ids are never reused, so a saved answer always
+    belongs to the question it answered."""
     found = {}
     for path in sorted(PROMPTS_DIR.glob("*.json")):
         found.update(json.loads(path.read_text(encoding="utf-8")))
     return found
+
+
+def active_prompts() -> dict:
+    """The prompts of the current lessons (not retired): what progress, the handout and the export count."""
+    return {pid: info for pid, info in prompts().items() if not info.get("retired")}
+
+
+def replaced_note(prompt_id: str) -> str:
+    """For a retired prompt, one sentence on what replaced it; '' for a current one."""
+    gone = _prompt(prompt_id).get("retired")
+    if not gone:
+        return ""
+    lesson = _prompt(prompt_id)["lesson"]
+    return (f"This prompt was replaced by {', '.join(gone.get('replaced_by', ())) or 'a new prompt'} in a newer "
+            f"edition of lesson {lesson} ({gone.get('why', 'rewritten')}). Your answer here is kept and "
+            f"exported, but not counted in progress(); make reset LESSON={lesson} gives you the new lesson.")
 
 
 def prompt_heading(prompt_id: str) -> str:
@@ -210,12 +230,12 @@ def progress() -> pd.DataFrame:
     from .lessons import LESSONS
 
     results = checks.results()
-    exercise_ids = checks._keys()
+    exercise_ids = checks.active_keys()
     others = _other_records()
     rows = []
     for item in LESSONS:
         ex = [e for e in exercise_ids if e.startswith(item.id + ".")]
-        pr = [p for p, info in prompts().items() if info["lesson"] == item.id]
+        pr = [p for p, info in active_prompts().items() if info["lesson"] == item.id]
         saved = _lesson_answers(item.id)
         rows.append({
             "lesson": item.id,
@@ -323,8 +343,10 @@ def _document(name: str, answers: dict, results: dict) -> tuple[str, str]:
             f"<p><b>Name:</b> {html.escape(who)}<br><b>Date:</b> {today}</p>"]
     others = _other_records()
     for item in LESSONS:
-        entries = [(pid, info) for pid, info in prompts().items() if info["lesson"] == item.id]
-        exercises = [(e, k) for e, k in checks._keys().items() if e.startswith(item.id + ".")]
+        # current prompts, and a retired one only if it holds an answer (nothing written is dropped)
+        entries = [(pid, info) for pid, info in prompts().items() if info["lesson"] == item.id
+                   and (not info.get("retired") or answers.get(pid, "").strip())]
+        exercises = [(e, k) for e, k in checks.active_keys().items() if e.startswith(item.id + ".")]
         records = [(kind, values[item.id]) for kind, values in others if values.get(item.id)]
         if not entries and not exercises and not records:
             continue
@@ -332,10 +354,13 @@ def _document(name: str, answers: dict, results: dict) -> tuple[str, str]:
         body.append(f"<h2>Lesson {item.id}: {html.escape(item.title)}</h2>")
         for pid, info in entries:
             answer = answers.get(pid, "").strip() or "(not answered)"
-            md += [f"### {pid} {info['title']} ({info['paragraphs']})", "", f"*{info['question']}*",
+            gone = info.get("retired")
+            title = info["title"] + (f" (earlier version, replaced by {', '.join(gone.get('replaced_by', ()))})"
+                                     if gone else "")
+            md += [f"### {pid} {title} ({info['paragraphs']})", "", f"*{info['question']}*",
                    "", answer, ""]
             body.append(
-                f"<h3>{html.escape(pid)} {html.escape(info['title'])} ({html.escape(info['paragraphs'])})</h3>"
+                f"<h3>{html.escape(pid)} {html.escape(title)} ({html.escape(info['paragraphs'])})</h3>"
                 f"<p><em>{html.escape(info['question'])}</em></p>"
                 f"<div style=\"white-space:pre-wrap\">{html.escape(answer)}</div>"
             )
@@ -372,15 +397,16 @@ def export_answers(folder: str | Path | None = None, *, name: str | None = None)
     answers: dict[str, str] = {}
     for item in LESSONS:
         answers.update(_lesson_answers(item.id))
-    answered = sum(bool(answers.get(pid, "").strip()) for pid in prompts())
+    answered = sum(bool(answers.get(pid, "").strip()) for pid in active_prompts())
     results = checks.results()
-    correct = sum(bool(results.get(e, {}).get("correct")) for e in checks._keys())
+    correct = sum(bool(results.get(e, {}).get("correct")) for e in checks.active_keys())
     if name:
         set_name(name)
     who = " ".join(name.split()) if name else student_name()
-    report = Exported(source, [], answered, len(prompts()), correct, len(checks._keys()), who, where)
+    report = Exported(source, [], answered, len(active_prompts()), correct, len(checks.active_keys()), who, where)
     others = sum(len(values) for _, by_lesson in _other_records() for values in by_lesson.values())
-    if not (answered or results or others):  # nothing of the student's yet: write no empty file
+    written_any = answered or any(v.strip() for v in answers.values())
+    if not (written_any or results or others):  # nothing of the student's yet: write no empty file
         return report
     if not who:
         report.name = who = _ask_name()

@@ -30,10 +30,13 @@ from .errors import AnswerError
 KEYS_DIR = Path(__file__).with_name("content") / "exercises"
 # A key entry: the public part, then the salted hash of the normalised answer. Optional:
 # "accepted" (more salted hashes that also count as correct: a variant spelling) and
-# "anticipated" (a list of {"sha256", "hint"}: a common wrong answer with its own hint).
+# "anticipated" (a list of {"sha256", "hint"}: a common wrong answer with its own hint);
+# "retired" ({"replaced_by": [ids], "why": text}): the exercise was replaced by a rewritten one.
+# Ids are forever: a retired id keeps its key (an old work copy still calls it) but is never reused,
+# never checked, and left out of progress(), the export and the answer key.
 PUBLIC = ("lesson", "kind", "precision", "question", "hint")
 SECRET = ("salt", "sha256")
-OPTIONAL = ("accepted", "anticipated")
+OPTIONAL = ("accepted", "anticipated", "retired")
 KINDS = ("count", "number", "string", "set", "date", "frame")
 
 
@@ -50,12 +53,24 @@ def _keys() -> dict:
     return dict(sorted(keys.items(), key=lambda kv: _order(kv[0])))
 
 
+def active_keys() -> dict:
+    """The exercises of the current lessons: every key that is not retired, in id order."""
+    return {k: v for k, v in _keys().items() if not v.get("retired")}
+
+
+def retired(exercise_id: str) -> dict | None:
+    """{"replaced_by": [...], "why": ...} for a retired exercise; None for a current (or unknown) one."""
+    entry = _keys().get(exercise_id) if isinstance(exercise_id, str) else None
+    return entry.get("retired") if entry else None
+
+
 def exercise(exercise_id: str) -> dict:
     """The public part of one exercise: lesson, kind, precision, question and hint."""
     keys = _keys()
     if not isinstance(exercise_id, str) or exercise_id not in keys:
         lesson = str(exercise_id).split(".")[0]
-        near = [k for k in keys if k.startswith(lesson + ".")] or list(keys)
+        current = active_keys()
+        near = [k for k in current if k.startswith(lesson + ".")] or list(current)
         raise AnswerError(
             f"There is no exercise {exercise_id!r}. Exercise ids look like '01.2'; "
             f"known ones include: {', '.join(near[:8])}."
@@ -188,17 +203,41 @@ def make_key(kind: str, answer, precision: int = 0, salt: str | None = None) -> 
             "sha256": digest(salt, normalise(kind, answer, precision))}
 
 
+def _forever(keys: dict, exercise_id: str, kind: str, answer, precision: int, question: str,
+             reword: bool) -> None:
+    """Ids are forever: refuse to turn an existing id into a different question."""
+    old = keys.get(exercise_id)
+    if old is None:
+        return
+    retire_hint = (f"Retire it (python -m course_lib retire-exercise {exercise_id} --replaced-by NEW_ID "
+                   "--why ...) and store the new question under a new id.")
+    if old.get("retired"):
+        raise AnswerError(f"Exercise {exercise_id} is retired; ids are never reused. Store the new question "
+                          "under a new id.")
+    same = (old["kind"] == kind and old.get("precision", 0) == precision
+            and digest(old["salt"], normalise(kind, answer, precision)) == old["sha256"])
+    if not same:
+        raise AnswerError(f"Exercise {exercise_id} already has a different answer, kind or precision, and a "
+                          f"student's result for it must not count for another question. {retire_hint}")
+    if old["question"] != question and not reword:
+        raise AnswerError(f"Exercise {exercise_id} already asks {old['question']!r}. If only the wording "
+                          f"changes (same meaning, same answer), pass --reword; otherwise: {retire_hint}")
+
+
 def add_exercise(exercise_id: str, kind: str, answer, *, question: str, hint: str,
-                 precision: int = 0, accepted=(), anticipated=()) -> None:
-    """Store (or replace) one exercise's hashed key in its lesson's file (maintainers only).
+                 precision: int = 0, accepted=(), anticipated=(), reword: bool = False) -> None:
+    """Store (or update) one exercise's hashed key in its lesson's file (maintainers only).
 
     ``accepted``: other answers that count as correct (a variant spelling). ``anticipated``:
     (wrong answer, its own hint) pairs for the common mistakes. All are stored as salted hashes.
+    An existing id may get new hints or variants, never a different answer; a new question
+    wording needs ``reword`` (a rewritten question gets a new id: see :func:`retire_exercise`).
     """
     if not re.match(r"^\d\d\.\d+$", exercise_id):
         raise AnswerError(f"Exercise ids look like '01.2', not {exercise_id!r}.")
     path = KEYS_DIR / f"{exercise_id[:2]}.json"
     keys = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    _forever(keys, exercise_id, kind, answer, precision, question, reword)
     key = make_key(kind, answer, precision)
     right = {normalise(kind, answer, precision)}
     entry = {"lesson": exercise_id[:2], "question": question, "hint": hint, **key}
@@ -218,12 +257,33 @@ def add_exercise(exercise_id: str, kind: str, answer, *, question: str, hint: st
     _keys.cache_clear()
 
 
+def retire_exercise(exercise_id: str, replaced_by, why: str) -> None:
+    """Mark an exercise as replaced (maintainers only): its key stays, so an old work copy gets a
+    clear message instead of an error, but it is never checked or counted again."""
+    path = KEYS_DIR / f"{str(exercise_id)[:2]}.json"
+    keys = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if exercise_id not in keys:
+        raise AnswerError(f"There is no exercise {exercise_id!r} in {path.name} to retire.")
+    new = [replaced_by] if isinstance(replaced_by, str) else list(replaced_by)
+    if not new:
+        raise AnswerError(f"Name the exercise that replaces {exercise_id} (--replaced-by NEW_ID).")
+    unknown = [n for n in new if n not in keys or keys[n].get("retired")]
+    if unknown or exercise_id in new:
+        raise AnswerError(f"Retire {exercise_id} in favour of current exercises of the same lesson stored first "
+                          f"(add-exercise); not {', '.join(unknown) or exercise_id}.")
+    if not why or not str(why).strip():
+        raise AnswerError("Say in a few words why the exercise was replaced (--why).")
+    keys[exercise_id]["retired"] = {"replaced_by": new, "why": str(why).strip()}
+    path.write_text(json.dumps(keys, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _keys.cache_clear()
+
+
 @dataclass(frozen=True)
 class Feedback:
     """What check() says; shows as a coloured line in a notebook."""
 
     exercise_id: str
-    status: str  # "correct", "not yet", "not answered"
+    status: str  # "correct", "not yet", "not answered", "replaced"
     message: str
 
     @property
@@ -264,6 +324,14 @@ def _record(exercise_id: str, correct: bool) -> str:
 def check(exercise_id: str, answer=...) -> Feedback:
     """Check an answer: correct, or not yet with a hint. ``...`` means not answered yet."""
     info = exercise(exercise_id)
+    gone = retired(exercise_id)
+    if gone:
+        new = ", ".join(gone.get("replaced_by", ())) or "a new exercise"
+        return Feedback(exercise_id, "replaced",
+                        f"this exercise was replaced by {new} in a newer edition of lesson {info['lesson']} "
+                        f"({gone.get('why', 'rewritten')}). Your answer is not checked and does not count. "
+                        f"make reset LESSON={info['lesson']} gives you the new lesson; your copy is kept in "
+                        "the replaced/ folder.")
     if answer is ...:
         return Feedback(exercise_id, "not answered",
                         "not answered yet. Replace ... with your answer and run the cell again.")

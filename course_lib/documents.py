@@ -7,8 +7,8 @@ from pathlib import Path
 
 import nbformat
 
-from .answers import prompt_heading, prompts, self_study
-from .checks import _keys
+from .answers import active_prompts, prompt_heading, self_study
+from .checks import active_keys
 from .editions import SOLUTION, exercise_of, source_notebooks, tags
 from .errors import CourseError
 from .lessons import LESSONS
@@ -26,10 +26,10 @@ def _page(title: str, sections: list[str]) -> str:
 
 
 def handout() -> str:
-    """Every discussion prompt by lesson, with essay paragraphs and suggested minutes."""
+    """Every current discussion prompt by lesson, with essay paragraphs and suggested minutes."""
     sections = []
     for item in LESSONS:
-        entries = [(pid, info) for pid, info in prompts().items() if info["lesson"] == item.id]
+        entries = [(pid, info) for pid, info in active_prompts().items() if info["lesson"] == item.id]
         if not entries:
             continue
         body = "".join(
@@ -53,7 +53,7 @@ def _text_output(cell) -> str:
 
 
 def answer_key(source: Path | None = None) -> str:
-    """One page per lesson: each exercise's question, the worked solution and its result.
+    """One page per lesson: each current exercise's question, the worked solution and its result.
 
     Solution cells are linked to their exercise by cell metadata (``"exercise": "01.2"``)."""
     from .editions import course_root
@@ -62,7 +62,7 @@ def answer_key(source: Path | None = None) -> str:
     by_file = {p.name: p for p in source_notebooks(source)}
     sections = []
     for item in LESSONS:
-        exercises = {k: v for k, v in _keys().items() if k.startswith(item.id + ".")}
+        exercises = {k: v for k, v in active_keys().items() if k.startswith(item.id + ".")}
         if item.file not in by_file:
             raise CourseError(f"The answer key needs lesson {item.id}'s notebook {source / item.file}, "
                               "which is missing. Restore it (git checkout -- notebooks) and try again.")

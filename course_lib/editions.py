@@ -10,6 +10,10 @@ exercise says "not answered yet" until the student runs it. The course website s
 ``public_notebook`` (the same cells, outputs kept), and ``leaks`` is the one scan that checks any
 student-facing text (an edition, a web page) for solution and instructor text.
 
+Each built notebook carries a stamp of its cells (notebook metadata ``course_edition``), so that
+``make lab`` can name the lessons whose edition is newer than a student's copy, which it never
+overwrites, and the ``make reset LESSON=..`` that brings each one in.
+
 Every command works on the course's own folder, found from the package (or ``$COURSE_ROOT``),
 never on the folder it is run from, and deletes only files the course wrote itself (listed in
 the ``.course-built`` manifest of each built folder).
@@ -37,6 +41,8 @@ EDITIONS = ("student", "instructor")
 ROOT_ENV = "COURSE_ROOT"
 MANIFEST = ".course-built"
 GUIDE_IDS = ("data_guide", "guide")
+STAMP_KEY = "course_edition"
+_CALLS = re.compile(r"""cl\.(?:check|prompt)\(\s*["'](\d\d\.D?\d+)["']""")
 
 
 def tags(cell) -> set[str]:
@@ -186,6 +192,19 @@ def _clear_built(folder: Path) -> None:
         (folder / name).unlink(missing_ok=True)
 
 
+def edition_stamp(nb) -> str:
+    """A short fingerprint of an edition's cells (types and sources; not outputs or metadata)."""
+    import hashlib
+
+    cells = [[c.get("cell_type", ""), "".join(c.get("source", ""))] for c in nb.get("cells", [])]
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def _stamped(nb):
+    nb.metadata[STAMP_KEY] = {"stamp": edition_stamp(nb)}
+    return nb
+
+
 def build(source: Path | None = None, dest: Path | None = None) -> dict[str, list[Path]]:
     """Write dist/student/ and dist/instructor/ afresh from the source notebooks."""
     root = None if source is not None and dest is not None else course_root()
@@ -202,7 +221,7 @@ def build(source: Path | None = None, dest: Path | None = None) -> dict[str, lis
         folder.mkdir(parents=True, exist_ok=True)
         made[edition] = []
         for path in notebooks:
-            nb = transform(nbformat.read(path, as_version=4))
+            nb = _stamped(transform(nbformat.read(path, as_version=4)))
             target = folder / path.name
             nbformat.write(nb, target)
             made[edition].append(target)
@@ -281,6 +300,69 @@ def prepare_workcopy(edition: str = "student", root: Path | None = None) -> list
     with FileLock(str(root / "work" / ".workcopy.lock"), timeout=120):
         build(root / "notebooks", root / "dist")
         return sync_workcopy(edition, root / "dist", root / "work")
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        value = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _ids_called(nb: dict) -> set[str]:
+    """The exercise and prompt ids a notebook's code cells check or show."""
+    found: set[str] = set()
+    for cell in nb.get("cells", []):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            found |= set(_CALLS.findall("".join(source) if isinstance(source, list) else str(source)))
+    return found
+
+
+def lesson_id_of(name: str) -> str:
+    """The id ``make reset LESSON=..`` takes for a notebook file ("00_start_here.ipynb" -> "00")."""
+    from .lessons import LESSONS
+
+    return next((item.id for item in LESSONS if item.file == name), Path(name).stem)
+
+
+def newer_lessons(edition: str, dist: Path | None = None, work: Path | None = None) -> list[str]:
+    """Notebooks of work/<edition>/ whose built edition is newer than the student's copy.
+
+    A copy made by this version of the course carries its edition's stamp: it is newer when the
+    stamps differ. An older copy has none: it counts as newer when the exercises and prompts the
+    edition calls differ from those the copy calls (a rewritten exercise always has a new id)."""
+    root = None if dist is not None and work is not None else course_root()
+    dist = Path(dist) if dist is not None else root / "dist"
+    work = Path(work) if work is not None else root / "work"
+    newer = []
+    for path in sorted((Path(dist) / edition).glob("*.ipynb")):
+        mine = Path(work) / edition / path.name
+        if not mine.is_file():
+            continue
+        fresh, copy = _read_json(path), _read_json(mine)
+        if not copy:
+            continue  # not a notebook we can read: leave it alone, say nothing
+        stamp = fresh.get("metadata", {}).get(STAMP_KEY, {}).get("stamp")
+        had = copy.get("metadata", {}).get(STAMP_KEY, {})
+        had = had.get("stamp") if isinstance(had, dict) else None
+        if had is not None:
+            if had != stamp:
+                newer.append(path.name)
+        elif _ids_called(fresh) != _ids_called(copy):
+            newer.append(path.name)
+    return newer
+
+
+def newer_message(names: list[str], edition: str = "student") -> str:
+    """One sentence for ``make lab``: which lessons are newer than the copy and how to bring each in."""
+    if not names:
+        return ""
+    flag = "" if edition == "student" else f" EDITION={edition}"
+    each = "; ".join(f"{name}: make reset LESSON={lesson_id_of(name)}{flag}" for name in names)
+    return (f"Newer than your copy ({len(names)}): {each}. Your own copy is never overwritten: make reset "
+            f"moves it to work/{edition}/replaced/ and gives you the new edition.")
 
 
 def lesson_file(lesson_id: str) -> str:

@@ -21,11 +21,11 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("00", "00_start_here.ipynb", "Start here: the essay, the course and its data", 45,
+    Lesson("00", "00_start_here.ipynb", "Start here: the essay, the course and its data", 55,
            ("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"),
-           ("essay_map", "glossary", "people")),
-    Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 60,
-           ("P1",), ("alliance_timeline", "prime_ministers", "us_presidents"),
+           ("essay_map", "essay_paragraphs", "claim_links", "alliance_timeline", "glossary", "people")),
+    Lesson("01", "01_fifty_years.ipynb", "Fifty years of alliance: a timeline", 75,
+           ("P1",), ("anniversary_statements", "alliance_timeline", "prime_ministers", "us_presidents"),
            ("timeline_explorer",)),
     Lesson("02", "02_adrift.ipynb", "Adrift since 2006? Leaders, meetings and the alliance", 60,
            ("P2",), ("prime_ministers", "us_presidents", "summits", "alliance_timeline", "cabinet_approval",

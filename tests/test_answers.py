@@ -19,7 +19,7 @@ LONG = "The alliance drifted because both governments lost interest in its daily
 
 @pytest.fixture
 def prompt_id():
-    return next(iter(answers.prompts()))
+    return next(iter(answers.active_prompts()))
 
 
 def lesson_path(answers_dir, prompt_id):
@@ -116,7 +116,8 @@ def test_a_crash_mid_write_leaves_the_old_file(answers_dir, prompt_id, monkeypat
     with pytest.raises(KeyboardInterrupt):
         answers.save_answer(prompt_id, "second")
     monkeypatch.undo()
-    os.environ["COURSE_ANSWERS_DIR"] = str(answers_dir)
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(answers_dir))  # undone again at teardown: later tests and
+    # nbval's kernels must not inherit this test's answers (a progress cell would count them)
     assert answers.saved_answer(prompt_id) == "first"
     assert not [p for p in answers_dir.iterdir() if p.suffix == ".tmp"]
 
@@ -188,7 +189,7 @@ def test_a_file_is_set_aside_only_if_still_damaged_under_the_lock(answers_dir, p
 
 def test_progress_and_export_survive_a_foreign_file(answers_dir, prompt_id, capsys):
     answers_dir.mkdir()
-    (answers_dir / "checks.json").write_text('{"00.1": "yes"}')
+    (answers_dir / "checks.json").write_text('{"00.4": "yes"}')
     table = answers.progress()
     assert table["exercises_correct"].sum() == 0
     assert "kept as checks.corrupt-1.json" in capsys.readouterr().err
@@ -196,7 +197,7 @@ def test_progress_and_export_survive_a_foreign_file(answers_dir, prompt_id, caps
 
 def test_check_still_gives_feedback_when_progress_cannot_be_recorded(answers_dir, monkeypatch):
     monkeypatch.setattr(store.tempfile, "mkstemp", oserror(errno.EROFS))
-    feedback = checks.check("00.1", 10**400)
+    feedback = checks.check("00.4", 10**400)
     assert feedback.status == "not yet" and "Hint:" in feedback.message
     assert "Not recorded in your progress: the answers folder is read-only" in feedback.message
 
@@ -231,7 +232,8 @@ def test_a_failed_autosave_says_so_in_the_status_line_and_keeps_the_text(answers
     assert box.status.startswith(words) and box.state == "error"
     assert box.value == "saved part and more"
     monkeypatch.undo()
-    os.environ["COURSE_ANSWERS_DIR"] = str(answers_dir)
+    monkeypatch.setenv("COURSE_ANSWERS_DIR", str(answers_dir))  # undone again at teardown: later tests and
+    # nbval's kernels must not inherit this test's answers (a progress cell would count them)
     assert answers.saved_answer(prompt_id) == "saved part"
     assert not [p for p in answers_dir.iterdir() if p.suffix == ".tmp"]
 
@@ -435,7 +437,7 @@ def test_a_registered_kind_shows_in_progress_and_the_export(answers_dir, prompt_
 
 def test_progress_counts_exercises_and_prompts(answers_dir, prompt_id):
     answers.save_answer(prompt_id, "done")
-    ex_id = next(iter(checks._keys()))
+    ex_id = next(iter(checks.active_keys()))
     store.update("checks", lambda s: s.__setitem__(ex_id, {"correct": True, "attempts": 1}))
     table = answers.progress()
     row = table[table["lesson"] == ex_id.split(".")[0]].iloc[0]
@@ -449,7 +451,7 @@ def test_export_writes_markdown_and_html_with_every_prompt(answers_dir, prompt_i
     md, page, data = report.files
     assert "My <b>answer</b> & more" in md.read_text()
     assert "My &lt;b&gt;answer&lt;/b&gt; &amp; more" in page.read_text()
-    for pid in answers.prompts():
+    for pid in answers.active_prompts():
         assert pid in md.read_text()
     exported = json.loads(data.read_text())
     assert exported["format"] == answers.EXPORT_FORMAT and exported["answers"] == {prompt_id: "My <b>answer</b> & more"}
@@ -459,7 +461,7 @@ def test_export_says_in_a_sentence_what_it_wrote_and_where(answers_dir, prompt_i
     answers.save_answer(prompt_id, "An answer")
     report = answers.export_answers()
     sentence = repr(report)
-    total = len(answers.prompts())
+    total = len(answers.active_prompts())
     assert sentence.startswith("Wrote my-answers.md, my-answers.html and my-answers.json to ")
     assert f"1 of {total} prompts answered" in sentence and str(answers_dir) in sentence
     assert "COURSE_ANSWERS_DIR" in sentence and str(report) == sentence
@@ -467,7 +469,7 @@ def test_export_says_in_a_sentence_what_it_wrote_and_where(answers_dir, prompt_i
 
 def test_an_empty_export_says_so_and_writes_nothing(answers_dir):
     report = answers.export_answers()
-    assert str(report).startswith(f"Nothing exported: 0 of {len(answers.prompts())} prompts answered")
+    assert str(report).startswith(f"Nothing exported: 0 of {len(answers.active_prompts())} prompts answered")
     assert report.files == [] and not (answers_dir / "my-answers.md").exists()
 
 
@@ -475,13 +477,14 @@ def test_export_carries_the_name_the_date_and_the_self_checks(answers_dir, promp
     import datetime as dt
 
     answers.save_answer(prompt_id, "An answer")
-    checks.check("00.1", 1)
+    checks.check("00.4", 1)
     assert "No name on the export" in str(answers.export_answers())
     answers.set_name("  Hanako   Yamada ")
     report = answers.export_answers()
     text = report.files[0].read_text()
     assert "**Name:** Hanako Yamada" in text and dt.date.today().isoformat() in text
-    assert "| 00.1 | not yet | 1 |" in text and "| 00.2 | not tried | 0 |" in text
+    assert "| 00.4 | not yet | 1 |" in text and "| 00.5 | not tried | 0 |" in text
+    assert "| 00.1 |" not in text  # retired: replaced by a rewritten exercise
     assert "Name on the export: Hanako Yamada." in str(report)
 
 
@@ -537,3 +540,43 @@ def test_cli_export_with_nothing_answered_fails_loudly(tmp_path):
     result = _cli(tmp_path, "export", env_extra={"COURSE_ANSWERS_DIR": str(tmp_path / "a")},
                   drop_answers_env=False)
     assert result.returncode == 1 and "0 of" in result.stdout and "prompts answered" in result.stdout
+
+
+# --------------------------------------------------------------------------- retired prompts
+
+def test_a_retired_prompt_keeps_its_answer_says_what_replaced_it_and_is_not_counted(answers_dir):
+    retired = next(pid for pid, info in answers.prompts().items() if info.get("retired"))
+    new = answers.prompts()[retired]["retired"]["replaced_by"][0]
+    assert retired not in answers.active_prompts() and new in answers.active_prompts()
+    answers.save_answer(retired, "Written in last term's copy of the lesson.")
+    widget = answers.prompt(retired)  # an old work copy still shows the box and the saved text
+    assert box_of(widget).value == "Written in last term's copy of the lesson."
+    assert f"replaced by {new}" in widget.children[0].value and "make reset LESSON=" in widget.children[0].value
+    assert answers.replaced_note(new) == ""
+    row = answers.progress().set_index("lesson").loc[answers.prompts()[retired]["lesson"]]
+    assert row["prompts_answered"] == 0
+    assert row["prompts"] == sum(1 for i in answers.active_prompts().values() if i["lesson"] == row.name)
+    report = answers.export_answers()
+    text = report.files[0].read_text()
+    assert "Written in last term's copy" in text and f"replaced by {new}" in text
+    assert f"0 of {len(answers.active_prompts())} prompts answered" in str(report)
+
+
+def test_an_unanswered_retired_prompt_stays_out_of_the_export_and_the_handout(answers_dir, prompt_id):
+    from course_lib import documents
+
+    answers.save_answer(prompt_id, "An answer to a current prompt")
+    text = answers.export_answers().files[0].read_text()
+    retired = [pid for pid, info in answers.prompts().items() if info.get("retired")]
+    assert retired and not any(f"### {pid} " in text for pid in retired)
+    handout = documents.handout()
+    assert not any(f"Discussion {pid} " in handout for pid in retired)
+    assert all(f"Discussion {pid} " in handout for pid in answers.active_prompts())
+
+
+def test_the_real_retired_prompts_point_to_current_ones():
+    for pid, info in answers.prompts().items():
+        gone = info.get("retired")
+        if gone:
+            assert gone["why"].strip() and all(n in answers.active_prompts() for n in gone["replaced_by"]), pid
+    assert {"00.D1", "00.D2", "01.D1", "01.D2"} <= set(answers.prompts()) - set(answers.active_prompts())

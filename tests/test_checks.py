@@ -124,7 +124,7 @@ def test_every_exercise_is_checked_correct_by_a_solution_cell():
         for cell in nbformat.read(path, as_version=4).cells:
             if SOLUTION in tags(cell):
                 outputs += [o.get("data", {}).get("text/plain", "") for o in cell.get("outputs", [])]
-    for ex_id in checks._keys():
+    for ex_id in checks.active_keys():
         assert f"Exercise {ex_id}: correct. Well done." in outputs, ex_id
 
 
@@ -135,8 +135,8 @@ def test_feedback_renders_html():
 
 def test_count_exercises_are_counts():
     """Exercises that count things are judged as whole numbers, not as rounded decimals."""
-    assert {e: k["kind"] for e, k in checks._keys().items() if e in ("00.1", "01.1", "01.3")} == {
-        "00.1": "count", "01.1": "count", "01.3": "count"}
+    counts = ("01.5", "01.7", "01.8", "01.9")
+    assert {e: k["kind"] for e, k in checks._keys().items() if e in counts} == dict.fromkeys(counts, "count")
 
 
 def test_every_solution_cell_names_its_exercise_in_metadata():
@@ -150,7 +150,7 @@ def test_every_solution_cell_names_its_exercise_in_metadata():
             if SOLUTION in tags(cell):
                 assert exercise_of(cell) in checks._keys(), cell.source[:80]
                 linked[exercise_of(cell)] = path.name
-    assert set(linked) == set(checks._keys())
+    assert set(linked) == set(checks.active_keys())
 
 
 def test_accepted_variants_and_anticipated_wrong_answers_with_their_own_hints(monkeypatch, answers_dir, tmp_path):
@@ -177,3 +177,106 @@ def test_a_none_answer_says_what_none_means(keys):
     feedback = checks.check("99.1", None)
     assert feedback.status == "not yet" and "print(...) returns None" in feedback.message
     assert "inplace=True" in feedback.message
+
+
+# --------------------------------------------------------------------------- ids are forever
+
+@pytest.fixture
+def key_files(monkeypatch, answers_dir, tmp_path):
+    """A private exercises folder with one current and one retired exercise."""
+    monkeypatch.setattr(checks, "KEYS_DIR", tmp_path / "keys")
+    checks._keys.cache_clear()
+    checks.add_exercise("97.1", "count", 3, question="How many?", hint="Count.")
+    checks.add_exercise("97.2", "count", 5, question="How many now?", hint="Count again.")
+    checks.retire_exercise("97.1", "97.2", "the count could be read off the table above")
+    yield tmp_path / "keys"
+    checks._keys.cache_clear()
+
+
+def test_a_retired_exercise_says_it_was_replaced_and_does_not_count(key_files, answers_dir):
+    feedback = checks.check("97.1", 3)
+    assert feedback.status == "replaced" and not feedback.correct
+    assert "replaced by 97.2" in feedback.message and "make reset LESSON=97" in feedback.message
+    assert "read off the table" in feedback.message
+    assert checks.check("97.1").status == "replaced"  # even unanswered: the old cell says what happened
+    assert "97.1" not in checks.results()
+    assert list(checks.active_keys()) == ["97.2"] and checks.retired("97.2") is None
+    assert checks.exercise("97.1")["question"] == "How many?"  # still known, never an error
+
+
+def test_progress_export_and_answer_key_leave_retired_exercises_out(key_files, answers_dir, monkeypatch):
+    from course_lib import answers, documents
+    from course_lib.lessons import Lesson
+
+    only = (Lesson("97", "97_x.ipynb", "X", 5, ("P1",), ()),)
+    monkeypatch.setattr("course_lib.lessons.LESSONS", only)
+    monkeypatch.setattr(documents, "LESSONS", only)
+    checks.check("97.2", 5)
+    row = answers.progress().iloc[0]
+    assert row["exercises"] == 1 and row["correct_ids"] == "97.2"
+    text = answers.export_answers().files[0].read_text()
+    assert "| 97.2 | correct | 1 |" in text and "97.1" not in text
+    import nbformat
+
+    notebooks = key_files.parent / "notebooks"
+    notebooks.mkdir()
+    cell = nbformat.v4.new_code_cell("answer = 5")
+    cell.metadata.update({"tags": ["solution"], "exercise": "97.2"})
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), notebooks / "97_x.ipynb")
+    key = documents.answer_key(notebooks)
+    assert "Exercise 97.2" in key and "Exercise 97.1" not in key
+
+
+def test_ids_are_never_reused_for_another_question(key_files):
+    with pytest.raises(AnswerError, match="retired; ids are never reused"):
+        checks.add_exercise("97.1", "count", 3, question="How many?", hint="Count.")
+    with pytest.raises(AnswerError, match="different answer"):
+        checks.add_exercise("97.2", "count", 6, question="How many now?", hint="Count again.")
+    with pytest.raises(AnswerError, match="--reword"):
+        checks.add_exercise("97.2", "count", 5, question="How many are there now?", hint="Count.")
+    checks.add_exercise("97.2", "count", 5, question="How many now?", hint="A better hint.",
+                        anticipated=[(4, "One is missing.")])  # same question: new hints are fine
+    checks.add_exercise("97.2", "count", 5, question="How many are there now?", hint="Count.", reword=True)
+    assert "One is missing" not in checks.check("97.2", 4).message  # the reworded key replaced the hints
+    with pytest.raises(AnswerError, match="current exercises"):
+        checks.retire_exercise("97.2", "97.1", "replaced by a retired one")
+    with pytest.raises(AnswerError, match="replaced-by"):
+        checks.retire_exercise("97.2", [], "no replacement named")
+    checks.add_exercise("97.3", "count", 7, question="How many later?", hint="Count.")
+    with pytest.raises(AnswerError, match="why"):
+        checks.retire_exercise("97.2", "97.3", " ")
+
+
+def test_retire_exercise_from_the_command_line(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    package = Path(checks.__file__).parent
+    copy = tmp_path / "course_lib"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path)}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "course_lib", *a], cwd=tmp_path, env=env,  # noqa: E731
+                                    capture_output=True, text=True)
+    for ex_id, answer in (("96.1", "2"), ("96.2", "3")):
+        stored = run("add-exercise", ex_id, "--kind", "count", "--answer", answer, "--question", f"Q{ex_id}?",
+                     "--hint", "H")
+        assert stored.returncode == 0, stored.stderr
+    done = run("retire-exercise", "96.1", "--replaced-by", "96.2", "--why", "a look-up")
+    assert done.returncode == 0 and "never be reused" in done.stdout
+    again = run("add-exercise", "96.1", "--kind", "count", "--answer", "9", "--question", "New?", "--hint", "H")
+    assert again.returncode == 1 and "never reused" in again.stderr and "Traceback" not in again.stderr
+    import json
+    keys = json.loads((copy / "content" / "exercises" / "96.json").read_text())
+    assert keys["96.1"]["retired"] == {"replaced_by": ["96.2"], "why": "a look-up"}
+
+
+def test_the_real_retired_exercises_point_to_current_ones():
+    for ex_id, entry in checks._keys().items():
+        gone = entry.get("retired")
+        if gone:
+            assert gone["replaced_by"] and gone["why"].strip(), ex_id
+            assert all(new in checks.active_keys() for new in gone["replaced_by"]), ex_id
+    assert {"00.1", "00.2", "00.3", "01.1", "01.2", "01.3", "01.4"} <= {
+        e for e, k in checks._keys().items() if k.get("retired")}

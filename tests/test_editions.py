@@ -45,7 +45,9 @@ def test_both_editions_hold_every_notebook(built):
 
 def test_instructor_edition_is_the_source(built):
     for path in SOURCES:
-        assert nbformat.read(built / "instructor" / path.name, 4) == nbformat.read(path, 4)
+        built_nb = nbformat.read(built / "instructor" / path.name, 4)
+        built_nb.metadata.pop(editions.STAMP_KEY)  # the edition's stamp is the only addition
+        assert built_nb == nbformat.read(path, 4)
 
 
 def test_student_edition_has_no_solutions_notes_outputs_or_widget_state(built):
@@ -68,7 +70,7 @@ def test_the_leak_scan_finds_a_solution_a_note_and_an_answer():
     source = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
     hidden = [c for c in source.cells if tags(c) & {SOLUTION, INSTRUCTOR}]
     note = next(c for c in hidden if INSTRUCTOR in tags(c))
-    solution = next(c for c in hidden if editions.exercise_of(c) == "00.3")
+    solution = next(c for c in hidden if editions.exercise_of(c) == "00.7")
     answer = _answers_printed(solution)[0]
     clean = _student_text_of(editions.student_notebook(source))
     assert editions.leaks(clean, source) == []
@@ -88,7 +90,7 @@ def _student_text_of(nb) -> str:
 
 def test_every_exercise_has_a_student_cell_that_starts_unanswered(built):
     texts = {p.name: _student_text(built, p.name) for p in SOURCES}
-    for ex_id in checks._keys():
+    for ex_id in checks.active_keys():
         assert any(f'cl.check("{ex_id}", answer_' in t for t in texts.values()), ex_id
 
 
@@ -128,6 +130,72 @@ def test_reset_moves_the_old_copy_aside(built, tmp_path):
         editions.reset_lesson("99", "student", built, work)
 
 
+def test_built_notebooks_carry_a_stamp_of_their_cells(built):
+    for edition in editions.EDITIONS:
+        for path in SOURCES:
+            nb = nbformat.read(built / edition / path.name, as_version=4)
+            stamp = nb.metadata[editions.STAMP_KEY]["stamp"]
+            assert stamp == editions.edition_stamp(nb) and len(stamp) == 16
+
+
+def _edit_first_markdown(path: Path, text: str) -> None:
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "markdown")
+    cell.source += text
+    nbformat.write(nb, path)
+
+
+def test_make_lab_names_the_lessons_newer_than_the_students_copy(tmp_path):
+    source, dist, work = tmp_path / "notebooks", tmp_path / "dist", tmp_path / "work"
+    shutil.copytree(ROOT / "notebooks", source)
+    editions.build(source, dist)
+    editions.sync_workcopy("student", dist, work)
+    assert editions.newer_lessons("student", dist, work) == []
+    mine = work / "student" / "01_fifty_years.ipynb"
+    mine.write_text(mine.read_text().replace('answer_01_5 = ...', 'answer_01_5 = 2'))  # the student's work
+    assert editions.newer_lessons("student", dist, work) == []  # a student's answers are not a new edition
+
+    _edit_first_markdown(source / "01_fifty_years.ipynb", "\n\nA sentence added for the new term.")
+    editions.build(source, dist)
+    editions.sync_workcopy("student", dist, work)
+    assert mine.read_text().count("answer_01_5 = 2") == 1  # never overwritten
+    assert editions.newer_lessons("student", dist, work) == ["01_fifty_years.ipynb"]
+    message = editions.newer_message(["01_fifty_years.ipynb"])
+    assert "make reset LESSON=01" in message and "never overwritten" in message and "replaced/" in message
+    assert "EDITION=instructor" in editions.newer_message(["01_fifty_years.ipynb"], "instructor")
+
+    fresh, kept = editions.reset_lesson("01", "student", dist, work)
+    assert "answer_01_5 = 2" in kept.read_text() and "answer_01_5 = 2" not in fresh.read_text()
+    assert editions.newer_lessons("student", dist, work) == []
+
+
+def test_a_copy_made_before_stamps_is_newer_only_when_its_exercises_or_prompts_differ(built, tmp_path):
+    import json
+
+    work = tmp_path / "work"
+    editions.sync_workcopy("student", built, work)
+    old = work / "student" / "00_start_here.ipynb"
+    nb = json.loads(old.read_text())
+    nb["metadata"].pop(editions.STAMP_KEY)
+    old.write_text(json.dumps(nb))
+    assert editions.newer_lessons("student", built, work) == []
+    for cell in nb["cells"]:
+        cell["source"] = "".join(cell["source"]).replace('cl.check("00.4"', 'cl.check("00.2"')
+    old.write_text(json.dumps(nb))
+    assert editions.newer_lessons("student", built, work) == ["00_start_here.ipynb"]
+    (work / "student" / "data_guide.ipynb").write_text("not a notebook")
+    assert editions.newer_lessons("student", built, work) == ["00_start_here.ipynb"]
+
+
+def test_cli_workcopy_says_which_lessons_are_newer(project_copy):
+    assert _cli(project_copy, "workcopy").returncode == 0
+    _edit_first_markdown(project_copy / "notebooks" / "00_start_here.ipynb", "\n\nNew this term.")
+    result = _cli(project_copy, "workcopy")
+    assert result.returncode == 0, result.stderr
+    assert "Newer than your copy (1): 00_start_here.ipynb: make reset LESSON=00" in result.stdout
+    assert "nothing to add (your notebooks were not touched)" in result.stdout
+
+
 def _cli(tmp_path, *args, env=None, cwd=None):
     env = dict(env or os.environ)
     env.setdefault("COURSE_ROOT", str(tmp_path))
@@ -146,13 +214,13 @@ def test_cli_editions_handout_and_answer_key(project_copy):
     assert (project_copy / "dist" / "student").is_dir()
     assert _cli(project_copy, "handout").returncode == 0
     handout = (project_copy / "dist" / "handout.html").read_text()
-    from course_lib.answers import prompts
+    from course_lib.answers import active_prompts
 
-    for pid, info in prompts().items():
+    for pid, info in active_prompts().items():
         assert pid in handout and info["paragraphs"] in handout
     assert _cli(project_copy, "answer-key").returncode == 0
     key = (project_copy / "dist" / "answer_key.html").read_text()
-    for ex_id in checks._keys():
+    for ex_id in checks.active_keys():
         assert f"Exercise {ex_id}" in key
     assert key.count("page-break-after") >= 1 and "(no solution cell" not in key
 
@@ -257,12 +325,12 @@ def test_answer_key_links_solutions_by_metadata_not_by_text(project_copy):
     path = project_copy / "notebooks" / "00_start_here.ipynb"
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
-        if cell["metadata"].get("exercise") == "00.1":
+        if cell["metadata"].get("exercise") == "00.4":
             cell["source"] = ["answer = 41 + 1  # the id is only in the metadata\n"]
     path.write_text(json.dumps(nb))
     assert _cli(project_copy, "answer-key").returncode == 0
     key = (project_copy / "dist" / "answer_key.html").read_text()
-    assert "answer = 41 + 1" in key.split("Exercise 00.1")[1].split("Exercise 00.2")[0]
+    assert "answer = 41 + 1" in key.split("Exercise 00.4")[1].split("Exercise 00.5")[0]
 
 
 def test_an_empty_build_fails_loudly(project_copy):
@@ -286,7 +354,7 @@ def test_workcopy_writes_its_marker_and_an_export_makefile(project_copy):
     env = {k: v for k, v in os.environ.items() if k not in ("COURSE_ANSWERS_DIR", "MAKEFLAGS", "MAKELEVEL")}
     os.environ["COURSE_ANSWERS_DIR"], saved = str(work / "answers"), os.environ["COURSE_ANSWERS_DIR"]
     try:
-        answers.save_answer(next(iter(answers.prompts())), "Written in the lab")
+        answers.save_answer(next(iter(answers.active_prompts())), "Written in the lab")
     finally:
         os.environ["COURSE_ANSWERS_DIR"] = saved
     result = subprocess.run(["make", "export"], cwd=work, env=env, capture_output=True, text=True)

@@ -20,8 +20,8 @@ def lesson_folder(tmp_path):
 
 def test_a_course_name_gets_the_cell_to_run_first(lesson_folder):
     message = hints.hint(NameError("name 'claims' is not defined"), lesson_folder, "00_start_here.ipynb")
-    assert "Run code cell 2 of this notebook first" in message and "claims = cl.essay_map()" in message
-    message = hints.hint(NameError("name 'pm_window' is not defined"), lesson_folder)
+    assert "Run code cell 4 of this notebook first" in message and "claims = cl.essay_map()" in message
+    message = hints.hint(NameError("name 'treaty_1960' is not defined"), lesson_folder)
     assert "of 01_fifty_years.ipynb" in message and "Run > Run All Above" in message
 
 

@@ -44,7 +44,7 @@ def test_every_catalogued_widget_is_registered():
 def test_static_view_is_what_the_widget_shows_first():
     view = static.static_figure("timeline_explorer")
     box = cl.timeline_explorer()
-    _era, _cats, sentence, figure, _guard = box.children
+    _era, _paragraph, _cats, sentence, figure, _events, _guard = box.children
     assert sentence.value == f"<p>{view.text}</p>"
     assert figure.value == view.figure.to_html()
     assert len(view.alt) > 20 and view.alt in view.to_html()

@@ -5,6 +5,7 @@ Figures are built on matplotlib's object API (no pyplot), rendered to PNG and sh
 One module per topic; the names below are the public ones.
 """
 
+from .argument import argument_map
 from .claims import evidence_chart
 from .core import MARKERS, OKABE_ITO, ON_WHITE, AltFigure, new_figure, render, show_figure
 from .guide import dataset_overview
@@ -14,5 +15,5 @@ from .signals import statement_strip
 from .timeline import timeline
 
 __all__ = ["MARKERS", "OKABE_ITO", "ON_WHITE", "AltFigure", "new_figure", "render", "show_figure",
-           "aid_vs_mission", "dataset_overview", "evidence_chart", "fuel_timeline", "statement_strip",
-           "tenures", "timeline"]
+           "aid_vs_mission", "argument_map", "dataset_overview", "evidence_chart", "fuel_timeline",
+           "statement_strip", "tenures", "timeline"]

@@ -23,7 +23,9 @@ def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str, window=None,
 
     An open tenure runs to ``as_of``. ``window`` (start, end) limits the time axis to the period a
     lesson is about; ``mark`` (start, end, label) shades the period under discussion. Successive
-    leaders alternate in shade; bars long enough to hold a name carry the leader's surname.
+    leaders alternate in shade; bars long enough to hold a name carry the leader's surname, and a
+    shorter bar that lies inside the window has its surname just outside its row (above Japan's,
+    below the US row), on two alternating lines so that neighbours do not overlap.
     """
     end = pd.Timestamp(as_of)
     first = pd.Timestamp(window[0]) if window else min(japan["start_date"].min(), us["start_date"].min())
@@ -34,7 +36,9 @@ def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str, window=None,
     if mark is not None:
         ax.axvspan(pd.Timestamp(mark[0]), pd.Timestamp(mark[1]), color=OKABE_ITO[3], alpha=0.35, zorder=0,
                    label=mark[2])
+    outside = {1: 0, 0: 0}  # names written beside each row
     for y, table, colour in ((1, japan, OKABE_ITO[5]), (0, us, OKABE_ITO[4])):
+        short = 0
         for i, item in enumerate(table.sort_values("start_date").itertuples()):
             finish = item.end_date if pd.notna(item.end_date) else end
             start_shown, finish_shown = max(item.start_date, first), min(finish, last)
@@ -42,12 +46,22 @@ def tenures(japan: pd.DataFrame, us: pd.DataFrame, as_of, alt: str, window=None,
                     alpha=1.0 if i % 2 == 0 else 0.55, edgecolor="white", zorder=2)
             name = surname(item.person)
             bar_inches = (finish_shown - start_shown).days / span_days * _AXES_INCHES
+            middle = start_shown + (finish_shown - start_shown) / 2
             if bar_inches >= _INCHES_PER_CHAR * len(name) + 0.08:
-                middle = start_shown + (finish_shown - start_shown) / 2
                 ax.text(middle, y, name, ha="center", va="center", fontsize=7,
                         color="white" if i % 2 == 0 else "black", zorder=3, clip_on=True)
+            elif finish_shown > start_shown and first <= item.start_date and finish <= last:
+                # a short bar inside the window: its name beside the row, kept inside the axes
+                half = pd.Timedelta(days=span_days * _INCHES_PER_CHAR * len(name) / 2 / _AXES_INCHES)
+                middle = min(max(middle, first + half), last - half)
+                up = y == 1
+                level = 0.34 + 0.2 * (short % 2)
+                ax.text(middle, y + level if up else y - level, name, ha="center",
+                        va="bottom" if up else "top", fontsize=6.5, color="black", zorder=3, clip_on=True)
+                short += 1
+                outside[y] += 1
     ax.set_yticks([1, 0], list(ROWS))
-    ax.set_ylim(-0.5, 1.5)
+    ax.set_ylim(-0.95 if outside[0] else -0.5, 1.95 if outside[1] else 1.5)
     ax.set_xlim(first, last)
     ax.set_xlabel("Year")
     ax.grid(axis="x", color="#dddddd", zorder=1)

@@ -137,12 +137,13 @@ def answer_widget(prompt_id: str, info: dict):
     """The prompt: its question, then the answer box, in a course widget."""
     import ipywidgets as w
 
-    from ..answers import prompt_heading, self_study
+    from ..answers import prompt_heading, replaced_note, self_study
 
-    guide = self_study(prompt_id)
+    guide, replaced = self_study(prompt_id), replaced_note(prompt_id)
     question = w.HTML(
         f"<b>{html.escape(prompt_heading(prompt_id))}</b><br>{html.escape(info['question'])}"
         + (f"<br><i>{html.escape(guide)}</i>" if guide else "")
+        + (f'<br><span class="course-replaced">{html.escape(replaced)}</span>' if replaced else "")
     )
     box = answer_box_class()(prompt_id, f"Answer {prompt_id}")
     return course_widget(question, box, css_class="course-prompt")

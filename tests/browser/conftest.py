@@ -147,7 +147,8 @@ def page(browser, lab_server, monkeypatch):
     tab = context.new_page()
     tab.on("console", lambda m: problems.append(m.text)
            if m.type == "error" and not any(b in m.text for b in benign) else None)
-    tab.on("pageerror", lambda e: problems.append(str(e)) if not any(b in str(e) for b in benign) else None)
+    tab.on("pageerror", lambda e: problems.append(str(e))
+           if not any(b in str(e) for b in benign) else None)  # the same error can arrive uncaught
     yield tab
     context.close()
     _stop_kernels(lab_server)

@@ -17,7 +17,7 @@ def _prompt(page, prompt_id):
 
 
 def test_written_answer_survives_a_kernel_restart_and_is_exported(page, lab):
-    prompt_id = "00.D1"
+    prompt_id = "00.D3"
     text = "The claim about drift since 2006 needs evidence about policy, not only about leaders."
     lab.run(page, NAME)
     prompt = _prompt(page, prompt_id)
@@ -41,7 +41,7 @@ def test_written_answer_survives_a_kernel_restart_and_is_exported(page, lab):
 
 
 def test_a_dead_box_says_so_at_once_and_its_text_is_saved_by_the_next_run(page, lab):
-    prompt_id = "00.D2"
+    prompt_id = "00.D4"
     lab.run(page, NAME)
     prompt = _prompt(page, prompt_id)
     box = prompt.locator("textarea")
@@ -78,7 +78,7 @@ def test_a_dead_box_says_so_at_once_and_its_text_is_saved_by_the_next_run(page, 
 
 
 def test_clear_asks_for_a_second_click_and_keeps_the_text(page, lab):
-    prompt_id = "00.D1"
+    prompt_id = "00.D3"
     lab.run(page, NAME)
     prompt = _prompt(page, prompt_id)
     prompt.locator("textarea").fill("An answer I might clear.")
@@ -98,14 +98,15 @@ def test_clear_asks_for_a_second_click_and_keeps_the_text(page, lab):
 
 def test_a_self_check_answered_in_the_page_shows_in_progress(page, lab):
     lab.run(page, NAME)
-    claims = cl.essay_map()
-    answer = int((claims["kind"] == "factual").sum())
-    cell = lab.cell(page, "answer_00_1 = ...")
-    lab.run_code_in(page, cell, f'answer_00_1 = {answer}\ncl.check("00.1", answer_00_1)')
+    paragraphs = cl.load("essay_paragraphs")
+    answer = round(paragraphs.loc[paragraphs["paragraph"].isin([4, 5]), "words"].sum()
+                   / paragraphs["words"].sum() * 100, 1)
+    cell = lab.cell(page, "answer_00_4 = ...")
+    lab.run_code_in(page, cell, f'answer_00_4 = {answer}\ncl.check("00.4", answer_00_4)')
     cell.locator(".course-check[data-status='correct']").wait_for(timeout=30_000)
-    assert checks.results()["00.1"]["correct"] is True
+    assert checks.results()["00.4"]["correct"] is True
     progress = answers.progress().set_index("lesson")
-    assert "00.1" in progress.loc["00", "correct_ids"]
+    assert "00.4" in progress.loc["00", "correct_ids"]
 
 
 def test_the_printed_address_opens_lesson_00_without_news(page, lab):

@@ -166,7 +166,7 @@ def test_every_page_reads_offline_and_accessibly_on_desktop_and_phone(site, read
 
 
 def test_lesson_pages_show_prompts_questions_and_static_widgets(site, reader):
-    from course_lib.answers import prompts
+    from course_lib.answers import active_prompts
 
     reader.goto((site.root / "01_fifty_years.html").as_uri())
     view = static_figure("timeline_explorer")
@@ -174,10 +174,10 @@ def test_lesson_pages_show_prompts_questions_and_static_widgets(site, reader):
     assert figure.count() == 1 and figure.get_attribute("alt") == view.alt
     text = reader.inner_text("article")
     assert view.text in text and view.explore_line in text
-    for info in prompts().values():
+    for info in active_prompts().values():
         if info["lesson"] == "01":
             assert info["question"] in text
-    assert 'cl.check("01.2", answer_01_2)' in text and "enter into force" in text
+    assert 'cl.check("01.7", answer_01_7)' in text and "enter into force" in text
     assert "Answer:" not in text and "Instructor note" not in text
     reader.set_viewport_size(PHONE)
     print("screenshot:", shot(reader, "site-lesson-01-375"))
