@@ -69,3 +69,14 @@ def test_the_constraints_that_list_datasets_are_regenerated_not_merged():
 
     merged = json.loads(merge_data.merge_descriptor(package(), package("b"), package("c")))
     assert merged["resources"][0]["schema"]["fields"][0]["constraints"]["enum"] == ["a", "b"]  # ours; make data adds c
+
+
+def test_a_column_inserted_mid_table_keeps_its_place_in_the_header_and_the_schema():
+    ours = BASE + "e,Ee,http://e\n"
+    theirs = "id,kind,title,url\nb,x,Bee,http://b\nd,y,Dee,http://d\n"
+    assert merge_data.merge_csv(BASE, ours, theirs, "data/sources.csv").splitlines()[0] == "id,kind,title,url"
+    fields = lambda *names: {"name": "t", "schema": {"fields": [{"name": n, "type": "string"} for n in names]}}  # noqa: E731
+    package = lambda res: json.dumps({"name": "p", "resources": [res]})  # noqa: E731
+    merged = json.loads(merge_data.merge_descriptor(package(fields("a", "b")), package(fields("a", "b")),
+                                                    package(fields("a", "k", "b"))))
+    assert [f["name"] for f in merged["resources"][0]["schema"]["fields"]] == ["a", "k", "b"]

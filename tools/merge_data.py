@@ -42,8 +42,9 @@ def three_way(base, ours, theirs, what: str):
 
 
 def merge_keyed(base: dict, ours: dict, theirs: dict, what: str, merge_item=three_way) -> dict:
-    """Three-way merge of two ordered {key: item} maps; ours' order first, then theirs' new keys."""
-    order = list(ours) + [k for k in theirs if k not in ours]
+    """Three-way merge of two ordered {key: item} maps: theirs' order where theirs holds every key of
+    ours (a column inserted mid-table stays where it was put), else ours' order, then theirs' new keys."""
+    order = list(theirs) if set(ours) <= set(theirs) else list(ours) + [k for k in theirs if k not in ours]
     out = {}
     for key in order:
         if key in ours and key in theirs:
@@ -141,7 +142,7 @@ def merge_csv(base: str, ours: str, theirs: str, path: str) -> str:
     hb, rb = _table(base) if base.strip() else ([], [])
     ho, ro = _table(ours)
     ht, rt = _table(theirs)
-    header = ho + [c for c in ht if c not in ho]
+    header = ht if set(ho) <= set(ht) else ho + [c for c in ht if c not in ho]
     for rows in (rb, ro, rt):  # a column added on one side is empty in the other side's rows
         for row in rows:
             for column in header:
