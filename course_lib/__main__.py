@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                      help="another answer that counts as correct (repeatable)")
     key.add_argument("--wrong", action="append", nargs=2, default=[], metavar=("ANSWER", "HINT"),
                      help="a common wrong answer and the hint it gets (repeatable)")
+    key.add_argument("--data-changed", action="store_true",
+                     help="same question, new answer because the course data grew (re-key it)")
     key.add_argument("--reword", action="store_true",
                      help="new wording of an existing question with the same meaning and answer")
     gone = sub.add_parser("retire-exercise", help="maintainers: mark an exercise as replaced (ids are forever)")
@@ -139,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
             add_exercise(args.exercise_id, args.kind, value(args.answer), question=args.question,
                          hint=args.hint, precision=args.precision,
                          accepted=[value(a) for a in args.accept],
-                         anticipated=[(value(w), h) for w, h in args.wrong], reword=args.reword)
+                         anticipated=[(value(w), h) for w, h in args.wrong], reword=args.reword,
+                         data_changed=args.data_changed)
             print(f"Stored a hashed key for exercise {args.exercise_id}")
         elif args.command == "retire-exercise":
             from .checks import retire_exercise

@@ -204,8 +204,11 @@ def make_key(kind: str, answer, precision: int = 0, salt: str | None = None) -> 
 
 
 def _forever(keys: dict, exercise_id: str, kind: str, answer, precision: int, question: str,
-             reword: bool) -> None:
-    """Ids are forever: refuse to turn an existing id into a different question."""
+             reword: bool, data_changed: bool = False) -> None:
+    """Ids are forever: refuse to turn an existing id into a different question.
+
+    ``data_changed``: the same question, whose answer moved because the course data grew (a count
+    of timeline events after new events were added); the question must stay word for word."""
     old = keys.get(exercise_id)
     if old is None:
         return
@@ -215,7 +218,10 @@ def _forever(keys: dict, exercise_id: str, kind: str, answer, precision: int, qu
         raise AnswerError(f"Exercise {exercise_id} is retired; ids are never reused. Store the new question "
                           "under a new id.")
     same = (old["kind"] == kind and old.get("precision", 0) == precision
-            and digest(old["salt"], normalise(kind, answer, precision)) == old["sha256"])
+            and (data_changed or digest(old["salt"], normalise(kind, answer, precision)) == old["sha256"]))
+    if data_changed and old["question"] != question:
+        raise AnswerError(f"--data-changed keeps the question word for word; exercise {exercise_id} asks "
+                          f"{old['question']!r}.")
     if not same:
         raise AnswerError(f"Exercise {exercise_id} already has a different answer, kind or precision, and a "
                           f"student's result for it must not count for another question. {retire_hint}")
@@ -225,7 +231,8 @@ def _forever(keys: dict, exercise_id: str, kind: str, answer, precision: int, qu
 
 
 def add_exercise(exercise_id: str, kind: str, answer, *, question: str, hint: str,
-                 precision: int = 0, accepted=(), anticipated=(), reword: bool = False) -> None:
+                 precision: int = 0, accepted=(), anticipated=(), reword: bool = False,
+                 data_changed: bool = False) -> None:
     """Store (or update) one exercise's hashed key in its lesson's file (maintainers only).
 
     ``accepted``: other answers that count as correct (a variant spelling). ``anticipated``:
@@ -237,7 +244,7 @@ def add_exercise(exercise_id: str, kind: str, answer, *, question: str, hint: st
         raise AnswerError(f"Exercise ids look like '01.2', not {exercise_id!r}.")
     path = KEYS_DIR / f"{exercise_id[:2]}.json"
     keys = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    _forever(keys, exercise_id, kind, answer, precision, question, reword)
+    _forever(keys, exercise_id, kind, answer, precision, question, reword, data_changed)
     key = make_key(kind, answer, precision)
     right = {normalise(kind, answer, precision)}
     entry = {"lesson": exercise_id[:2], "question": question, "hint": hint, **key}
