@@ -127,3 +127,15 @@ def test_readme_states_the_total_time_of_the_lessons():
     readme = (ROOT / "README.md").read_text()
     found = re.search(r"\*\*Time:\*\* (\d+) hours? (\d+) minutes of lessons", readme)
     assert found and int(found[1]) * 60 + int(found[2]) == total_minutes()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_worked_solution_checks_correct_on_the_current_data(path):
+    """A solution whose stored check says "not yet" means the data moved under the key: re-key it
+    (add-exercise --data-changed) or fix the solution."""
+    for cell in read(path).cells:
+        if cell.cell_type != "code" or "solution" not in cell.metadata.get("tags", []):
+            continue
+        shown = " ".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for o in cell.outputs)
+        if "cl.check(" in cell.source:
+            assert "correct. Well done" in shown, f"{path.name} {cell.metadata.get('exercise')}: {shown[:200]}"
