@@ -19,7 +19,7 @@ from .errors import (
     UnknownDatasetError,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _LAZY = {
     "as_of": "data",
