@@ -139,3 +139,9 @@ def test_every_worked_solution_checks_correct_on_the_current_data(path):
         shown = " ".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for o in cell.outputs)
         if "cl.check(" in cell.source:
             assert "correct. Well done" in shown, f"{path.name} {cell.metadata.get('exercise')}: {shown[:200]}"
+
+
+@pytest.mark.parametrize("item", LESSONS, ids=lambda lesson: lesson.id)
+def test_notebook_title_metadata_names_its_own_lesson(item):
+    """JupyterLab's document title and the website's page title come from here."""
+    assert read(ROOT / "notebooks" / item.file).metadata.get("title", "").startswith(f"Lesson {item.id} · ")
