@@ -264,3 +264,9 @@ def test_corrected_1960_treaty_facts():
     assert "kishida_official_visit_2024" in events.index and "kishida_state_visit_2024" not in events.index
     parties = cl.load("parties").set_index("code")
     assert parties.loc["LP", "dissolved"] == pd.Timestamp("2003-09-26")
+
+
+def test_the_timeline_file_is_in_date_order():
+    """Branches that add events append them; keep the file readable in date order (then id)."""
+    events = cl.load("alliance_timeline")
+    assert events[["date", "event_id"]].astype(str).apply(tuple, axis=1).is_monotonic_increasing
