@@ -8,6 +8,8 @@ user's own server through the proxy, and code in a kernel of that server (over i
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import contextlib
 import json
 import os
@@ -87,13 +89,15 @@ class Hub:
         return self.base / "homes" / user
 
     def start(self, user: str) -> float:
-        """Start a user's server and wait until the proxy routes to it; returns the seconds taken."""
+        """Start a user's server (if not running) and wait until the proxy routes to it; returns the seconds taken."""
         began = time.monotonic()
         try:
             self.api("POST", f"/users/{user}")
         except urllib.error.HTTPError as problem:
             if problem.code != 409:
                 raise
+        if self.api("GET", f"/users/{user}").get("servers", {}).get("", {}).get("ready"):
+            return time.monotonic() - began
         self.api("POST", f"/users/{user}/server")
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -131,7 +135,6 @@ class Hub:
         """Run code in a new kernel of the user's server (as the notebook at ``notebook_path``
         would) and return what it printed; the kernel is shut down afterwards."""
         from tornado.httpclient import HTTPRequest
-        from tornado.ioloop import IOLoop
         from tornado.websocket import websocket_connect
 
         base = f"{self.url}/user/{user}/api"
@@ -174,8 +177,11 @@ class Hub:
                 raise RuntimeError("".join(printed))
             return "".join(printed)
 
+        # An event loop of its own, in a thread of its own: the browser tests' Playwright keeps the
+        # main thread's loop running for the whole session.
         try:
-            return IOLoop.current().run_sync(execute, timeout=120)
+            with concurrent.futures.ThreadPoolExecutor(1) as worker:
+                return worker.submit(asyncio.run, asyncio.wait_for(execute(), 120)).result()
         finally:
             urllib.request.urlopen(urllib.request.Request(f"{base}/sessions/{session['id']}",
                                                           method="DELETE", headers=auth), timeout=30)

@@ -70,12 +70,18 @@ def test_three_students_each_keep_their_work_in_their_own_home(hub):
 
 def test_a_second_start_keeps_answers_and_edited_notebooks(hub):
     user = STUDENTS[0]
+    hub.start(user)
+    assert hub.user_get(user, "course/start")[0] == 302
     work = hub.home(user) / COURSE_DIR / "work" / "student"
+    prompt = next(p for p, info in answers.prompts().items() if info["lesson"] == "01")
+    hub.run_code(user, f"{COURSE_DIR}/work/student/01_fifty_years.ipynb",
+                 f"from course_lib import answers\nanswers.save_answer({prompt!r}, 'Kept across restarts')\n")
     edited = work / "00_start_here.ipynb"
     nb = json.loads(edited.read_text())
     nb["cells"][0]["source"] = "# My own notes on lesson 00\n"
     edited.write_text(json.dumps(nb))
     answers_before = (work / "answers" / "lesson-01.json").read_text()
+    assert "Kept across restarts" in answers_before
     hub.stop(user)
     hub.start(user)
     status, _ = hub.user_get(user, "course/start")
@@ -87,9 +93,13 @@ def test_a_second_start_keeps_answers_and_edited_notebooks(hub):
 def test_two_tabs_starting_at_once_make_one_work_copy(hub):
     from concurrent.futures import ThreadPoolExecutor
 
-    user = STUDENTS[1]
+    user = "dana"  # a student whose server has never opened the course
+    hub.start(user)
+    assert not (hub.home(user) / COURSE_DIR / "work").exists()
     with ThreadPoolExecutor(2) as pool:
         statuses = list(pool.map(lambda _: hub.user_get(user, "course/start")[0], range(2)))
     assert statuses == [302, 302]
     work = hub.home(user) / COURSE_DIR / "work" / "student"
     assert not list(work.glob("*.tmp")) and (work / "00_start_here.ipynb").is_file()
+    made = sorted(p.name for p in (hub.home(user) / COURSE_DIR / "work").iterdir())
+    assert made == [".workcopy.lock", "student"], made
