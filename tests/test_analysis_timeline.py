@@ -90,10 +90,11 @@ def test_summary_names_the_largest_category_and_ties(events):
 
 def test_event_list_shows_dates_as_precisely_as_known(events):
     listed = tl.event_list(tl.filter_events(events))
-    assert list(listed.columns) == ["date", "title", "category", "paragraphs"]
+    assert list(listed.columns) == ["date", "title", "category", "paragraphs", "event id"]
     assert listed["date"].tolist() == ["1951-09-08", "1960-01-19", "1978", "1996-12-02", "2009-09-16", "2010-05-28"]
     assert listed.loc[4, "paragraphs"] == "P2, P3" and listed.loc[0, "paragraphs"] == ""
     assert listed.loc[3, "category"] == "bases okinawa"
+    assert listed["event id"].tolist() == events.sort_values("date")["event_id"].astype(str).tolist()
 
 
 def test_clusters_hold_every_event_once_and_group_only_close_ones():

@@ -280,3 +280,15 @@ def test_the_real_retired_exercises_point_to_current_ones():
             assert all(new in checks.active_keys() for new in gone["replaced_by"]), ex_id
     assert {"00.1", "00.2", "00.3", "01.1", "01.2", "01.3", "01.4"} <= {
         e for e, k in checks._keys().items() if k.get("retired")}
+
+
+def test_every_claim_kind_question_answered_interpretive_accepts_the_variant_spelling():
+    """'interpretative' is standard English for 'interpretive': a student who writes it is right."""
+    found = 0
+    for exercise, key in checks._keys().items():
+        if key.get("retired") or key["kind"] != "string":
+            continue
+        if checks.digest(key["salt"], checks.normalise("string", "interpretive")) == key["sha256"]:
+            found += 1
+            assert checks.check(exercise, "Interpretative").status == "correct", exercise
+    assert found >= 2

@@ -145,3 +145,15 @@ def test_every_worked_solution_checks_correct_on_the_current_data(path):
 def test_notebook_title_metadata_names_its_own_lesson(item):
     """JupyterLab's document title and the website's page title come from here."""
     assert read(ROOT / "notebooks" / item.file).metadata.get("title", "").startswith(f"Lesson {item.id} · ")
+
+
+@pytest.mark.parametrize("item", LESSONS, ids=lambda lesson: lesson.id)
+def test_every_dataset_a_lesson_loads_is_in_its_catalogue_entry(item):
+    """The header and the course map tell a student which datasets a lesson uses: all of them.
+    A cell that loads a name inside ``try`` shows the unknown-name message on purpose."""
+    loaded = set()
+    for cell in read(ROOT / "notebooks" / item.file).cells:
+        if cell.cell_type == "code" and "except" not in cell.source:
+            loaded |= set(re.findall(r"""\bload\(\s*["']([a-z_]+)["']""", cell.source))
+    assert loaded, f"lesson {item.id} loads no dataset by name"
+    assert loaded <= set(item.datasets), f"lesson {item.id} also loads {sorted(loaded - set(item.datasets))}"

@@ -137,7 +137,7 @@ def date_text(date: pd.Timestamp, precision: str) -> str:
 
 def event_list(selected: pd.DataFrame) -> pd.DataFrame:
     """The chosen events as a reader needs them: date (as precise as known), title, category,
-    essay paragraphs."""
+    essay paragraphs, and the event id a written answer cites."""
     precision = (selected["date_precision"].astype(str) if "date_precision" in selected
                  else pd.Series("day", index=selected.index))
     return pd.DataFrame({
@@ -146,6 +146,7 @@ def event_list(selected: pd.DataFrame) -> pd.DataFrame:
         "category": selected["category"].astype(str).str.replace("_", " ").to_list(),
         "paragraphs": selected.get("essay_paragraphs", pd.Series("", index=selected.index))
                               .fillna("").astype(str).str.replace(";", ", ").to_list(),
+        "event id": selected.get("event_id", pd.Series("", index=selected.index)).astype(str).to_list(),
     })
 
 

@@ -37,6 +37,7 @@ def test_timeline_explorer_answers_its_controls_with_the_pure_functions(page, la
             assert cells.nth(0).inner_text().strip() == listed.loc[i, "date"]
             assert cells.nth(1).inner_text().strip() == listed.loc[i, "title"]
             assert cells.nth(3).inner_text().strip() == listed.loc[i, "paragraphs"]
+            assert cells.nth(4).inner_text().strip() == listed.loc[i, "event id"]
 
     expect(tl.ALL_YEARS, tl.CATEGORIES)
     assert "largest category" in summary.inner_text() and "most are" not in summary.inner_text()
