@@ -270,3 +270,14 @@ def test_the_timeline_file_is_in_date_order():
     """Branches that add events append them; keep the file readable in date order (then id)."""
     events = cl.load("alliance_timeline")
     assert events[["date", "event_id"]].astype(str).apply(tuple, axis=1).is_monotonic_increasing
+
+
+def test_anniversary_statement_rows_cite_a_source_above_mirror_or_say_no_official_copy_was_found():
+    """Lesson 01 reads these phrases as the governments' own words: where only copies were found, say so."""
+    tier = cl.load("sources").set_index("id")["tier"].astype(str)
+    frame = cl.load("anniversary_statements")
+    strong = frame[["source_id", "second_source_id"]].apply(
+        lambda column: column.map(lambda i: pd.notna(i) and tier.get(i) in ABOVE_MIRROR)).any(axis=1)
+    assert strong.sum() >= len(frame) - 4
+    notes = frame.loc[~strong, "note"].astype(str).str.lower()
+    assert notes.str.contains("no official white house copy was found").all()

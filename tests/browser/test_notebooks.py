@@ -14,7 +14,8 @@ from course_lib.website import pages
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = [p.name for p in editions.source_notebooks(ROOT / "notebooks")]
-CONTROLS = ".course-widget select, .course-widget textarea, .course-widget input, .course-widget button"
+CONTROLS = (".course-widget select, .course-widget textarea, .course-widget input, .course-widget button, "
+            ".course-widget .noUi-handle")  # the handles of ipywidgets' sliders take keys too
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -32,7 +33,8 @@ def test_notebook_runs_cleanly_and_renders_its_widgets(page, lab, name):
 
 def _value(control) -> str:
     return control.evaluate(
-        "el => el.tagName === 'SELECT' ? [...el.selectedOptions].map(o => o.value).join('|') : el.value ?? ''")
+        "el => el.classList.contains('noUi-handle') ? el.getAttribute('aria-valuenow') :"
+        " el.tagName === 'SELECT' ? [...el.selectedOptions].map(o => o.value).join('|') : el.value ?? ''")
 
 
 RESET_SELECT = """el => {
@@ -57,7 +59,11 @@ def test_keys_inside_every_course_widget_stay_inside(page, lab, name):
         page.keyboard.press("ArrowDown")
         moved = _value(control)
         page.keyboard.press("ArrowUp")
+        back = _value(control)
         assert lab.cell_count(page) == cells, f"{name}: the arrows in a {tag} moved the notebook"
+        if "noUi-handle" in (control.get_attribute("class") or ""):
+            tag = "slider"
+            assert moved != start or back != moved, f"{name}: the arrows did not move a slider"
         page.keyboard.press("d")
         page.keyboard.press("d")
         assert lab.cell_count(page) == cells, f"{name}: 'd d' in a {tag} deleted a cell"
