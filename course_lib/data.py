@@ -236,18 +236,19 @@ def _read_checked(res: dict, folder: Path) -> pd.DataFrame:
 
 
 def _metadata(res: dict) -> dict:
-    # Kept small on purpose: pandas copies attrs on most operations. Full source records are in
-    # sources(name); attrs carry only their ids.
+    # Kept small and flat on purpose: pandas deep-copies attrs on most operations, so a widget that
+    # filters a frame on every click pays for every nested item. Full source records are in
+    # sources(name); attrs carry their ids as one string.
     return {
         "name": res["name"],
         "title": res["title"],
         "description": res.get("description", ""),
         "path": res["path"],
-        "topics": list(res.get("topics", [])),
+        "topics": tuple(res.get("topics", [])),
         "coverage": dict(res.get("coverage", {})),
         "provenance": res.get("provenance", ""),
-        "license": [lic.get("title", lic.get("name", "")) for lic in res.get("licenses", [])],
-        "sources": [str(s.get("id", s.get("path", ""))) for s in res.get("sources", [])],
+        "license": "; ".join(lic.get("title", lic.get("name", "")) for lic in res.get("licenses", [])),
+        "sources": "; ".join(str(s.get("id", s.get("path", ""))) for s in res.get("sources", [])),
         "as_of": descriptor()["as_of"],
     }
 
