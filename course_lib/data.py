@@ -273,6 +273,15 @@ def tier_mix(name: str) -> dict[str, int]:
     return {tier: int(counts[tier]) for tier in TIERS if counts.get(tier, 0)}
 
 
+def cites_above_mirror(frame: pd.DataFrame) -> pd.Series:
+    """Per row of a course dataset: does it cite (as source or second source) at least one official,
+    scholarly, news or reference source? Rows that do not must say in their note what they rest on."""
+    tiers = load("sources").set_index("id")["tier"].astype(str)
+    strong = set(tiers[tiers.isin(ABOVE_MIRROR)].index)
+    columns = [c for c in ("source_id", "second_source_id") if c in frame]
+    return frame[columns].isin(strong).any(axis=1) if columns else pd.Series(False, index=frame.index)
+
+
 def tier_text(name: str) -> str:
     """The tier mix as one line of text: "official 3, news 5, mirror 2"."""
     return ", ".join(f"{tier} {count}" for tier, count in tier_mix(name).items()) or "none"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .analysis.tables import dated_columns
-from .data import ABOVE_MIRROR, TIERS, describe, descriptor, list_datasets, load, resource, sources, tier_text
+from .data import TIERS, cites_above_mirror, describe, descriptor, list_datasets, load, resource, sources, tier_text
 
 
 def coverage(frame: pd.DataFrame) -> str:
@@ -25,13 +25,9 @@ def disputes(name: str) -> pd.DataFrame:
 def rows_above_mirror(name: str) -> tuple[int, int]:
     """(rows citing at least one official, scholarly, news or reference source, all rows) of a dataset."""
     frame = load(name)
-    columns = [c for c in ("source_id", "second_source_id") if c in frame]
-    if not columns:
+    if not {"source_id", "second_source_id"} & set(frame.columns):
         return 0, 0
-    tiers = load("sources").set_index("id")["tier"].astype(str)
-    strong = set(tiers[tiers.isin(ABOVE_MIRROR)].index)
-    above = frame[columns].isin(strong).any(axis=1)
-    return int(above.sum()), len(frame)
+    return int(cites_above_mirror(frame).sum()), len(frame)
 
 
 def tier_table() -> pd.DataFrame:

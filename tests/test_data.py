@@ -403,3 +403,12 @@ def test_resource_hands_out_a_copy():
     entry["title"] = "changed"
     assert data.resource("parties")["title"] != "changed"
     assert len(course_lib.describe("parties")) > 3
+
+
+def test_cites_above_mirror_looks_at_both_source_columns_and_treats_missing_as_weak():
+    tier = course_lib.load("sources").set_index("id")["tier"].astype(str)
+    official, mirror = tier[tier == "official"].index[0], tier[tier == "mirror"].index[0]
+    rows = pd.DataFrame({"source_id": [official, mirror, mirror, None],
+                         "second_source_id": [None, official, None, None]})
+    assert data.cites_above_mirror(rows).tolist() == [True, True, False, False]
+    assert not data.cites_above_mirror(pd.DataFrame({"x": [1]})).any()

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import course_lib as cl
+from course_lib import data
 
 
 @pytest.fixture(scope="module")
@@ -174,15 +175,13 @@ def test_refueling_mission_periods_are_ordered_with_a_suspension():
 
 # --- Source tiers, course judgements and the essay's argument map (issue 9) ---------------------
 
-TIERS = {"official", "scholarly", "news", "reference", "mirror", "blog"}
-ABOVE_MIRROR = {"official", "scholarly", "news", "reference"}
 RELATIONS = {"supports", "qualifies", "concedes", "answers"}
 
 
 def test_every_source_has_a_tier_from_the_set():
     sources = cl.load("sources")
     assert sources["tier"].notna().all()
-    assert set(sources["tier"].astype(str)) <= TIERS
+    assert set(sources["tier"].astype(str)) <= set(data.TIERS)
     tier = sources.set_index("id")["tier"].astype(str)
     # spot checks of the hand review: ministries are official, Wikipedia copies are mirrors,
     # archive copies keep the tier of the page they copy
@@ -238,11 +237,9 @@ def test_claim_ids_are_stable_and_the_split_claim_is_retired():
 
 
 def test_lesson_rows_cite_a_source_above_mirror_or_say_none_was_found():
-    tier = cl.load("sources").set_index("id")["tier"].astype(str)
     for name in ("essay_map", "glossary", "people", "alliance_timeline", "prime_ministers", "us_presidents"):
         frame = cl.load(name)
-        strong = frame[["source_id", "second_source_id"]].apply(
-            lambda column: column.map(lambda i: pd.notna(i) and tier.get(i) in ABOVE_MIRROR)).any(axis=1)
+        strong = data.cites_above_mirror(frame)
         weak_notes = frame.loc[~strong, "note"].astype(str)
         assert weak_notes.str.contains("issue 9").all(), (name, list(frame.loc[~strong].index))
 
@@ -270,14 +267,3 @@ def test_the_timeline_file_is_in_date_order():
     """Branches that add events append them; keep the file readable in date order (then id)."""
     events = cl.load("alliance_timeline")
     assert events[["date", "event_id"]].astype(str).apply(tuple, axis=1).is_monotonic_increasing
-
-
-def test_anniversary_statement_rows_cite_a_source_above_mirror_or_say_no_official_copy_was_found():
-    """Lesson 01 reads these phrases as the governments' own words: where only copies were found, say so."""
-    tier = cl.load("sources").set_index("id")["tier"].astype(str)
-    frame = cl.load("anniversary_statements")
-    strong = frame[["source_id", "second_source_id"]].apply(
-        lambda column: column.map(lambda i: pd.notna(i) and tier.get(i) in ABOVE_MIRROR)).any(axis=1)
-    assert strong.sum() >= len(frame) - 4
-    notes = frame.loc[~strong, "note"].astype(str).str.lower()
-    assert notes.str.contains("no official white house copy was found").all()

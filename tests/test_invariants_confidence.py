@@ -4,19 +4,13 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 import course_lib as cl
+from course_lib import data
 from course_lib.analysis import burden, opinion
 
 ROOT = Path(__file__).resolve().parent.parent
-ABOVE_MIRROR = {"official", "scholarly", "news", "reference"}
 WEAK = "No source above mirror tier was found"
-
-
-@pytest.fixture(scope="module")
-def tier():
-    return cl.load("sources").set_index("id")["tier"].astype(str)
 
 
 def test_affinity_keeps_its_missing_years_missing_and_the_descriptor_says_so():
@@ -125,12 +119,11 @@ def test_every_disputed_share_has_its_dispute_record():
         assert f"{row.country}|{row.year}|milex_share_gdp" in records, (row.country, row.year)
 
 
-def test_lesson_07_rows_cite_a_source_above_mirror_or_say_none_was_found(tier):
+def test_lesson_07_rows_cite_a_source_above_mirror_or_say_none_was_found():
     for name in ("opinion_affinity", "us_opinion_japan", "cooperation", "host_nation_support", "defense_spending"):
         frame = cl.load(name)
         if name == "defense_spending":
             frame = frame[frame["measure"].astype(str) == "milex_share_gdp"]
-        strong = frame[["source_id", "second_source_id"]].apply(
-            lambda column: column.map(lambda i: pd.notna(i) and tier.get(i) in ABOVE_MIRROR)).any(axis=1)
+        strong = data.cites_above_mirror(frame)
         weak_notes = frame.loc[~strong, "note"].astype(str)
         assert weak_notes.str.contains(WEAK).all(), (name, list(frame.loc[~strong].index))

@@ -4,9 +4,8 @@ import pandas as pd
 import pytest
 
 import course_lib as cl
+from course_lib import data
 from course_lib.analysis import signals as sg
-
-ABOVE_MIRROR = {"official", "scholarly", "news", "reference"}
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +66,8 @@ def test_readouts_say_so(statements):
 
 
 def test_rows_without_a_source_above_mirror_say_what_they_rest_on(statements, cables):
-    tier = cl.load("sources").set_index("id")["tier"].astype(str)
     for frame, key in ((statements, "statement_id"), (cables, "report_id")):
-        strong = frame[["source_id", "second_source_id"]].apply(
-            lambda column: column.map(lambda i: pd.notna(i) and tier.get(i) in ABOVE_MIRROR)).any(axis=1)
+        strong = data.cites_above_mirror(frame)
         for row in frame[~strong].itertuples():
             assert any(w in row.note for w in ("blog", "mirror", "repost", "reprint", "WEAK")), getattr(row, key)
 

@@ -3,9 +3,8 @@
 import pandas as pd
 
 import course_lib as cl
+from course_lib import data
 from course_lib.essay import word_count
-
-ABOVE_MIRROR = {"official", "scholarly", "news", "reference"}
 
 
 def test_essay_paragraphs_cover_p1_to_p8_once_and_match_the_essay_map():
@@ -37,7 +36,7 @@ def test_anniversary_phrases_are_short_dated_that_day_and_sourced():
         cited = [s for s in (row.source_id, row.second_source_id) if isinstance(s, str) and s]
         assert all(s in sources.index for s in cited), row.phrase_id
         tiers = {sources.loc[s, "tier"] for s in cited}
-        assert tiers & ABOVE_MIRROR or "no official" in row.note.lower(), row.phrase_id
+        assert tiers & set(data.ABOVE_MIRROR) or "no official" in row.note.lower(), row.phrase_id
 
 
 def test_the_essays_summary_of_the_statements_is_not_their_wording():
